@@ -1,0 +1,3 @@
+"""Mycélium sheets: the farm workbook engine for market gardeners."""
+
+__version__ = "0.1.0"
