@@ -233,8 +233,11 @@ def read_fields(spec: SheetSpec, sheet: Sheet, file: str | None) -> SheetRecords
             problem.location.cell == a1(rows.get(column.key, 0), 1) for problem in result.problems
         ):
             row_index = rows.get(column.key)
+            # An empty farm detail stops only the commands that need it (an
+            # invoice needs the SIREN, a delivery list does not), which
+            # report it as an error themselves.
             result.problems.append(Problem(
-                "error", _("required field “{field}” is empty").format(field=column.header(_current_language())),
+                "warning", _("required field “{field}” is empty").format(field=column.header(_current_language())),
                 Location(file=file, sheet=sheet.name, cell=a1(row_index, 1) if row_index is not None else None), None,
                 _("Fill in “{field}” in column B.").format(field=column.header(_current_language()))
                 if row_index is not None else
