@@ -25,6 +25,7 @@ class OrderLine:
     order_number: str | None = None
     comment: str | None = None
     source: Source | None = None
+    subscription: Subscription | None = None  # the AMAP contract a basket line comes from
 
     @property
     def cancelled(self) -> bool:

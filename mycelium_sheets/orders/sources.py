@@ -1,0 +1,137 @@
+"""Collecting order lines from every place a farm writes orders.
+
+Orders come from the list sheet ("Commandes"/"Orders"), from weekly grid
+sheets and from AMAP subscriptions. Cancelled lines are left out; each line
+keeps its ``Source`` so that later errors name its cell.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from ..errors import Location, MyceliumError, Problem
+from ..i18n import _, ngettext
+from ..model.farm_data import FarmData
+from ..model.orders import OrderLine
+from ..model.weeks import IsoWeek
+from .grids import read_grid_sheets
+from .names import Catalogue
+from .subscriptions import expand_subscriptions
+
+logger = logging.getLogger(__name__)
+
+# Input sheets whose errors stop the orders engine; errors in the crop
+# sheets do not change what is delivered.
+SALES_SHEETS = {"products", "customers", "delivery_points", "orders", "subscriptions", "baskets", "stock"}
+
+
+@dataclass
+class CollectedOrders:
+    """The order lines to deliver and the problems found while collecting them."""
+
+    lines: list[OrderLine] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "warning"]
+
+
+def collect_orders(data: FarmData, *, weeks: set[IsoWeek] | None = None) -> CollectedOrders:
+    """Collect the order lines of the list sheet, the grid sheets and the subscriptions.
+
+    Problems are collected, not raised: an unknown product or customer, a
+    negative quantity or a grid without a date is an error, a line with a
+    quantity of 0 or the same product ordered twice by a customer for one
+    day is a warning. ``weeks`` limits the expansion of subscriptions.
+    """
+    collected = CollectedOrders()
+    catalogue = Catalogue(data)
+
+    listed = [line for line in data.orders if not line.cancelled]
+    gridded = read_grid_sheets(data, catalogue, collected.problems)
+    for line in listed + gridded:
+        if _check_quantity(line, collected.problems):
+            collected.lines.append(line)
+    collected.lines.extend(expand_subscriptions(data, collected.problems, weeks))
+
+    _warn_duplicates(collected.lines, collected.problems)
+    logger.info("collected %d order lines (%d from the list sheet, %d from grids)",
+                len(collected.lines), len(listed), len(gridded))
+    return collected
+
+
+def collect_order_lines(data: FarmData) -> list[OrderLine]:
+    """Return every order line to deliver, without cancelled lines.
+
+    Raises a ``MyceliumError`` listing every error of the sales sheets and
+    of the order grids, each naming its cell.
+    """
+    data.raise_for_errors(SALES_SHEETS)
+    collected = collect_orders(data)
+    raise_for_problems(collected.problems)
+    return collected.lines
+
+
+def raise_for_problems(problems: list[Problem]) -> None:
+    """Raise one error listing every error among ``problems``; warnings pass."""
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if not errors:
+        return
+    raise MyceliumError(
+        ngettext("The orders have {count} error:", "The orders have {count} errors:", len(errors)).format(count=len(errors)),
+        details=[str(problem) for problem in errors],
+        remedy=_("Correct these cells and run the command again."),
+    )
+
+
+def _location(line: OrderLine, key: str) -> Location:
+    return line.source.location(key) if line.source else Location()
+
+
+def _check_quantity(line: OrderLine, problems: list[Problem]) -> bool:
+    """Return whether the line is delivered: a quantity of 0 is skipped, a negative one is an error."""
+    if line.quantity < 0:
+        problems.append(Problem(
+            "error", _("the quantity is negative"), _location(line, "quantity"), line.quantity,
+            _("Enter the quantity to deliver, or set the status to cancelled."),
+        ))
+        return False
+    if line.quantity == 0:
+        problems.append(Problem(
+            "warning", _("the quantity is 0, so the line is left out"), _location(line, "quantity"), None, None,
+        ))
+        return False
+    return True
+
+
+def _warn_duplicates(lines: list[OrderLine], problems: list[Problem]) -> None:
+    """Warn when a customer orders a product twice for one day; both lines still count."""
+    seen: dict[tuple, OrderLine] = {}
+    for line in lines:
+        if line.subscription is not None:
+            continue
+        key = (line.delivery_date, id(line.customer), id(line.product))
+        first = seen.setdefault(key, line)
+        if first is line:
+            continue
+        problems.append(Problem(
+            "warning",
+            _("“{product}” for “{customer}” on {date} is also ordered at {cell}; both lines are counted").format(
+                product=line.product.name, customer=line.customer.name, date=line.delivery_date.strftime("%d/%m/%Y"),
+                cell=_describe(first)),
+            _location(line, "quantity"), line.quantity,
+            _("Delete one of them if the order was entered twice."),
+        ))
+
+
+def _describe(line: OrderLine) -> str:
+    location = _location(line, "quantity")
+    if location.sheet and location.cell:
+        return f"{location.sheet}!{location.cell}"
+    return location.cell or "?"
