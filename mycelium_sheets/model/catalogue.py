@@ -29,6 +29,7 @@ class Product:
     active: bool | None = None
     description: str | None = None
     source: Source | None = None
+    iri: str | None = None  # the product's DFC IRI when it differs from the one built from the base URI
 
     @property
     def sold_by_weight(self) -> bool:
@@ -73,6 +74,7 @@ class Customer:
     priority: int | None = None
     notes: str | None = None
     source: Source | None = None
+    iri: str | None = None  # the customer's DFC IRI when it differs from the one built from the base URI
 
     @property
     def is_business(self) -> bool:

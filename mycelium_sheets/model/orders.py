@@ -25,6 +25,8 @@ class OrderLine:
     order_number: str | None = None
     comment: str | None = None
     source: Source | None = None
+    payment_status: str | None = None  # a code of schema.choices.PAYMENT_STATUSES; None means unknown
+    iri: str | None = None  # the line's DFC IRI when it differs from the one built from the base URI
     subscription: Subscription | None = None  # the AMAP contract a basket line comes from
 
     @property

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .choices import BASKET_SIZES, BILLING_FREQUENCIES, CUSTOMER_TYPES, ORDER_STATUSES, WEEKDAYS
+from .choices import BASKET_SIZES, BILLING_FREQUENCIES, CUSTOMER_TYPES, ORDER_STATUSES, PAYMENT_STATUSES, WEEKDAYS
 from .columns import Column, SheetSpec
 
 PRODUCTS = SheetSpec(
@@ -43,6 +43,9 @@ PRODUCTS = SheetSpec(
         Column("organic", "Bio", "Organic", type="boolean", aliases=("ab", "agriculture biologique")),
         Column("active", "Actif", "Active", type="boolean", help_fr="FAUX pour retirer le produit du catalogue.", help_en="FALSE to withdraw the product."),
         Column("description", "Description", "Description"),
+        Column("iri", "IRI", "IRI", aliases=("uri", "dfc iri"),
+               help_fr="Adresse de l'objet dans les données DFC ; remplie à l'import, sinon construite depuis l'adresse des données de la ferme.",
+               help_en="Address of the object in DFC data; filled in by the import, otherwise built from the farm's data base URI."),
     ),
 )
 
@@ -94,6 +97,9 @@ CUSTOMERS = SheetSpec(
         Column("priority", "Priorité", "Priority", type="integer", minimum=0,
                help_fr="1 = servi en premier en cas de manque.", help_en="1 = served first when short."),
         Column("notes", "Consignes de livraison", "Delivery notes", aliases=("remarques", "notes", "commentaire")),
+        Column("iri", "IRI", "IRI", aliases=("uri", "dfc iri"),
+               help_fr="Adresse de l'objet dans les données DFC ; remplie à l'import, sinon construite depuis l'adresse des données de la ferme.",
+               help_en="Address of the object in DFC data; filled in by the import, otherwise built from the farm's data base URI."),
     ),
 )
 
@@ -119,6 +125,11 @@ ORDERS = SheetSpec(
         Column("status", "Statut", "Status", type="choice", choices=ORDER_STATUSES, aliases=("état", "etat")),
         Column("order_number", "N° de commande", "Order number", aliases=("commande", "numéro")),
         Column("comment", "Commentaire", "Comment", aliases=("remarque", "note")),
+        Column("payment_status", "Paiement", "Payment", type="choice", choices=PAYMENT_STATUSES,
+               aliases=("statut de paiement", "payment status", "payé")),
+        Column("iri", "IRI", "IRI", aliases=("uri", "dfc iri"),
+               help_fr="Adresse de l'objet dans les données DFC ; remplie à l'import, sinon construite depuis l'adresse des données de la ferme.",
+               help_en="Address of the object in DFC data; filled in by the import, otherwise built from the farm's data base URI."),
     ),
 )
 
