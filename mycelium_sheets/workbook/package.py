@@ -237,3 +237,41 @@ def iter_part_chunks(path: Path, archive: zipfile.ZipFile, name: str, boundary: 
         ) from None
     if carry:
         yield carry
+
+
+def write_package(
+    path: Path,
+    archive: zipfile.ZipFile,
+    handle,
+    changes: dict[str, bytes | None],
+) -> None:
+    """Write a copy of ``archive`` to ``handle`` with some members changed.
+
+    A member mapped to bytes is replaced (or added at the end when new), a
+    member mapped to None is left out, every other member keeps its content,
+    its date and its compression (``mimetype`` of an ODS file stays first and
+    stored, as ODF requires).
+    """
+    with zipfile.ZipFile(handle, "w", allowZip64=True) as output:
+        for info in archive.infolist():
+            if info.filename in changes:
+                data = changes[info.filename]
+                if data is None:
+                    continue
+            else:
+                data = read_part(path, archive, info.filename)
+            copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            copy.compress_type = info.compress_type
+            copy.external_attr = info.external_attr
+            output.writestr(copy, data, compresslevel=_level(len(data)))
+
+        existing = set(archive.namelist())
+        for name, data in changes.items():
+            if name in existing or data is None:
+                continue
+            output.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=_level(len(data)))
+
+
+def _level(size: int) -> int:
+    # Large parts get a faster, slightly weaker compression to keep saves quick.
+    return 1 if size > 8 * 1024**2 else 6
