@@ -7,6 +7,7 @@ keeps its ``Source`` so that later errors name its cell.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
@@ -42,23 +43,30 @@ class CollectedOrders:
         return [problem for problem in self.problems if problem.severity == "warning"]
 
 
-def collect_orders(data: FarmData, *, weeks: set[IsoWeek] | None = None) -> CollectedOrders:
+def collect_orders(data: FarmData, *, weeks: set[IsoWeek] | None = None,
+                   dates: set[dt.date] | None = None) -> CollectedOrders:
     """Collect the order lines of the list sheet, the grid sheets and the subscriptions.
 
     Problems are collected, not raised: an unknown product or customer, a
     negative quantity or a grid without a date is an error, a line with a
     quantity of 0 or the same product ordered twice by a customer for one
-    day is a warning. ``weeks`` limits the expansion of subscriptions.
+    day is a warning. ``weeks`` limits the expansion of subscriptions and
+    ``dates`` keeps only the lines delivered on those days.
     """
     collected = CollectedOrders()
     catalogue = Catalogue(data)
 
     listed = [line for line in data.orders if not line.cancelled]
     gridded = read_grid_sheets(data, catalogue, collected.problems)
+    baskets = expand_subscriptions(data, collected.problems, weeks)
+    if dates is not None:
+        listed = [line for line in listed if line.delivery_date in dates]
+        gridded = [line for line in gridded if line.delivery_date in dates]
+        baskets = [line for line in baskets if line.delivery_date in dates]
     for line in listed + gridded:
         if _check_quantity(line, collected.problems):
             collected.lines.append(line)
-    collected.lines.extend(expand_subscriptions(data, collected.problems, weeks))
+    collected.lines.extend(baskets)
 
     _warn_duplicates(collected.lines, collected.problems)
     logger.info("collected %d order lines (%d from the list sheet, %d from grids)",

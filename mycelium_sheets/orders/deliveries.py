@@ -1,0 +1,152 @@
+"""``prepare_deliveries``: the week's orders turned into harvest, packing and round data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from decimal import Decimal
+from pathlib import Path
+
+from ..errors import Location, MyceliumError, Problem
+from ..i18n import _, get_language
+from ..model.farm_data import FarmData
+from ..model.weeks import IsoWeek
+from .aggregate import customer_deliveries, harvest_lines
+from .quantities import price_line
+from .results import Deliveries
+from .shortages import available_stock, find_shortages
+from .sources import SALES_SHEETS, collect_orders, raise_for_problems
+
+logger = logging.getLogger(__name__)
+
+
+def prepare_deliveries(data_or_path: FarmData | str | Path, *, date: dt.date | str | None = None,
+                       week: IsoWeek | str | None = None, margin: Decimal | None = None,
+                       language: str | None = None) -> Deliveries:
+    """Compute the harvest list, packing lists, round and shortages of a day or a week.
+
+    ``data_or_path`` is a FarmData or the path of a workbook. Give ``date``
+    for one delivery day or ``week`` (an ``IsoWeek`` or "2027-W23") for every
+    delivery day of a week; with neither, the first day from today on that
+    has orders is taken. ``margin`` is a fraction (0.05 for +5 %) added to
+    the harvest list, the farm's harvest margin by default. Raises a
+    ``MyceliumError`` naming every faulty cell, or saying that no order is
+    due on the day asked.
+    """
+    data = _farm_data(data_or_path)
+    data.raise_for_errors(SALES_SHEETS)
+    file = str(data.workbook.path) if data.workbook is not None else None
+
+    day, week = _parse_period(date, week)
+    if day is None and week is None:
+        day = _next_delivery_date(data, file)
+    wanted = {day} if day is not None else set(week.days())
+    collected = collect_orders(data, weeks={week or IsoWeek.of(day)}, dates=wanted)
+    raise_for_problems(collected.problems)
+    if not collected.lines:
+        _raise_no_orders(data, day, week, file)
+
+    dates = sorted({line.delivery_date for line in collected.lines})
+    problems = collected.problems
+    priced = [result for result in (price_line(line, problems) for line in collected.lines) if result is not None]
+    raise_for_problems(problems)
+    _warn_missing_points(priced, problems)
+
+    margin = _margin(margin, data)
+    stock = available_stock(data, max(dates), problems)
+    logger.info("preparing %d order lines for %s", len(priced), ", ".join(day.isoformat() for day in dates))
+    return Deliveries(
+        dates=dates, week=week, margin=margin, language=language or _farm_language(data) or get_language(),
+        lines=priced, harvest=harvest_lines(priced, margin), customers=customer_deliveries(priced),
+        shortages=find_shortages(priced, stock), stock_checked=bool(stock), problems=problems, file=file,
+    )
+
+
+def _farm_data(data_or_path) -> FarmData:
+    if isinstance(data_or_path, FarmData):
+        return data_or_path
+    from ..schema.load import load_farm
+
+    return load_farm(data_or_path)
+
+
+def _farm_language(data: FarmData) -> str | None:
+    language = (data.farm.language or "").strip().lower()[:2] if data.farm else ""
+    return language if language in ("fr", "en") else None
+
+
+def _parse_period(date, week) -> tuple[dt.date | None, IsoWeek | None]:
+    if date is not None and week is not None:
+        raise MyceliumError(_("Give a delivery date or a week, not both."))
+    if isinstance(date, str):
+        try:
+            date = dt.date.fromisoformat(date.strip())
+        except ValueError:
+            raise MyceliumError(_("invalid delivery date"), value=date,
+                                remedy=_("Enter a date in the form 2027-06-10.")) from None
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    if isinstance(week, str):
+        try:
+            week = IsoWeek.parse(week)
+        except ValueError:
+            raise MyceliumError(_("invalid ISO week"), value=week,
+                                remedy=_("Enter a week in the form 2027-W23.")) from None
+    return date, week
+
+
+def _all_dates(data: FarmData) -> list[dt.date]:
+    collected = collect_orders(data)
+    raise_for_problems(collected.problems)
+    return sorted({line.delivery_date for line in collected.lines})
+
+
+def _next_delivery_date(data: FarmData, file: str | None) -> dt.date:
+    """Return the first delivery day from today on that has orders, or raise."""
+    all_dates = _all_dates(data)
+    upcoming = [date for date in all_dates if date >= dt.date.today()]
+    if upcoming:
+        return upcoming[0]
+    raise MyceliumError(
+        _("No order is due today or later."), location=Location(file=file),
+        remedy=_("Give a date with --date or a week with --week; the last delivery days with orders are: {dates}.").format(
+            dates=_list_dates(all_dates[-3:])),
+    )
+
+
+def _raise_no_orders(data: FarmData, day: dt.date | None, week: IsoWeek | None, file: str | None) -> None:
+    asked = day.strftime("%d/%m/%Y") if day is not None else str(week)
+    target = day or week.monday()
+    nearest = sorted(_all_dates(data), key=lambda date: abs((date - target).days))[:3]
+    remedy = (_("Delivery days with orders near it: {dates}.").format(dates=_list_dates(sorted(nearest))) if nearest
+              else _("Enter orders in the sheet “Commandes” or in a grid sheet first."))
+    raise MyceliumError(_("No order to deliver on {day}, so no sheet was written.").format(day=asked),
+                        location=Location(file=file), remedy=remedy)
+
+
+def _list_dates(dates: list[dt.date]) -> str:
+    return ", ".join(date.strftime("%d/%m/%Y") for date in dates) or "—"
+
+
+def _warn_missing_points(priced, problems: list[Problem]) -> None:
+    seen = set()
+    for result in priced:
+        customer = result.line.customer
+        if customer.delivery_point is not None or id(customer) in seen:
+            continue
+        seen.add(id(customer))
+        problems.append(Problem(
+            "warning", _("“{customer}” has no delivery point, so it is listed apart on the round").format(customer=customer.name),
+            customer.source.location("delivery_point") if customer.source else Location(), None,
+            _("Choose a delivery point in the sheet “Clients”."),
+        ))
+
+
+def _margin(margin: Decimal | None, data: FarmData) -> Decimal:
+    if margin is None:
+        margin = data.farm.harvest_margin if data.farm and data.farm.harvest_margin is not None else Decimal(0)
+    margin = Decimal(margin)
+    if margin < 0 or margin > 1:
+        raise MyceliumError(_("invalid harvest margin"), value=f"{margin * 100} %",
+                            remedy=_("Give a margin between 0 and 100 percent."))
+    return margin

@@ -1,0 +1,147 @@
+"""What ``prepare_deliveries`` returns: harvest, packing, round, summary and shortages.
+
+Every table converts to plain dicts with ``records(table)`` and to a pandas
+DataFrame with ``to_frame(table)``; pandas is imported only there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..errors import Problem
+from ..model.catalogue import Customer, DeliveryPoint, Product
+from ..model.units import Unit
+from ..model.weeks import IsoWeek
+from .quantities import PricedLine
+
+
+@dataclass
+class HarvestLine:
+    """One product to harvest for one delivery day, in its harvest unit."""
+
+    date: dt.date
+    product: Product
+    group: str
+    ordered: Decimal
+    to_harvest: Decimal
+    unit: Unit
+
+
+@dataclass
+class CustomerDelivery:
+    """What one customer receives on one day: the lines to pack and the amount due."""
+
+    date: dt.date
+    customer: Customer
+    delivery_point: DeliveryPoint | None
+    lines: list[PricedLine]
+    amount_excl_vat: Decimal
+    vat: Decimal
+    amount_incl_vat: Decimal
+    weight_kg: Decimal
+    crates: int
+    estimated: bool  # some amount waits for a weighed quantity
+    baskets: int
+    basket_amount: Decimal  # contract price of the baskets, excluding VAT
+
+
+@dataclass
+class Allocation:
+    """The share of a short product given to one order line."""
+
+    line: PricedLine
+    ordered: Decimal
+    allocated: Decimal
+
+    @property
+    def missing(self) -> Decimal:
+        return self.ordered - self.allocated
+
+
+@dataclass
+class Shortage:
+    """A product ordered beyond what is available, and how the available quantity is shared."""
+
+    product: Product
+    unit: Unit
+    needed: Decimal
+    available: Decimal
+    allocations: list[Allocation] = field(default_factory=list)
+
+    @property
+    def short(self) -> Decimal:
+        return self.needed - self.available
+
+
+@dataclass
+class Deliveries:
+    """The deliveries of one day or one week, ready to be laid out as sheets."""
+
+    dates: list[dt.date]
+    week: IsoWeek | None
+    margin: Decimal
+    language: str
+    lines: list[PricedLine]
+    harvest: list[HarvestLine]
+    customers: list[CustomerDelivery]
+    shortages: list[Shortage]
+    stock_checked: bool  # false when the workbook has no stock to compare with
+    problems: list[Problem] = field(default_factory=list)
+    file: str | None = None
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "warning"]
+
+    def records(self, table: str = "lines") -> list[dict]:
+        """Return a table as dicts: "lines", "harvest", "customers" or "shortages"."""
+        builders = {
+            "lines": self._line_records,
+            "harvest": self._harvest_records,
+            "customers": self._customer_records,
+            "shortages": self._shortage_records,
+        }
+        if table not in builders:
+            raise ValueError(f"unknown table {table!r}, expected one of {sorted(builders)}")
+        return builders[table]()
+
+    def to_frame(self, table: str = "lines"):
+        """Return a table as a pandas DataFrame (pandas must be installed)."""
+        import pandas
+
+        return pandas.DataFrame.from_records(self.records(table))
+
+    def _line_records(self) -> list[dict]:
+        return [{
+            "date": priced.line.delivery_date, "customer": priced.line.customer.name,
+            "customer_type": priced.line.customer.type, "product": priced.line.product.name,
+            "quantity": priced.quantity, "unit": priced.unit.code,
+            "harvest_quantity": priced.harvest_quantity, "harvest_unit": priced.harvest_unit.code,
+            "price": priced.price, "price_unit": priced.price_unit.code, "amount": priced.amount,
+            "estimated": priced.estimated, "basket": priced.line.subscription is not None,
+        } for priced in self.lines]
+
+    def _harvest_records(self) -> list[dict]:
+        return [{
+            "date": line.date, "group": line.group, "product": line.product.name,
+            "ordered": line.ordered, "to_harvest": line.to_harvest, "unit": line.unit.code,
+        } for line in self.harvest]
+
+    def _customer_records(self) -> list[dict]:
+        return [{
+            "date": delivery.date, "customer": delivery.customer.name, "customer_type": delivery.customer.type,
+            "delivery_point": delivery.delivery_point.name if delivery.delivery_point else None,
+            "lines": len(delivery.lines), "crates": delivery.crates, "weight_kg": delivery.weight_kg,
+            "amount_excl_vat": delivery.amount_excl_vat, "vat": delivery.vat,
+            "amount_incl_vat": delivery.amount_incl_vat, "baskets": delivery.baskets,
+            "basket_amount": delivery.basket_amount,
+        } for delivery in self.customers]
+
+    def _shortage_records(self) -> list[dict]:
+        return [{
+            "product": shortage.product.name, "unit": shortage.unit.code, "date": allocation.line.line.delivery_date,
+            "customer": allocation.line.line.customer.name, "priority": allocation.line.line.customer.priority,
+            "ordered": allocation.ordered, "allocated": allocation.allocated, "missing": allocation.missing,
+        } for shortage in self.shortages for allocation in shortage.allocations]

@@ -1,0 +1,159 @@
+"""The Synthèse and Manques engine sheets of the deliveries."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from ..i18n import pick
+from ..model.money import to_cents, to_quantity
+from ..schema.choices import CUSTOMER_TYPES
+from ..schema.engine_sheets import engine_sheet_name
+from ..workbook.layout import Column, SheetLayout
+from .layouts import day_label
+from .results import Deliveries
+
+
+def summary_layout(deliveries: Deliveries, language: str) -> SheetLayout:
+    """Lay out totals per product and day, revenue per product price, per customer and per customer type."""
+    dates = deliveries.dates
+    layout = SheetLayout(
+        key="summary", name=engine_sheet_name("summary", language), landscape=len(dates) > 3,
+        columns=[Column("text", 5.5), Column("text", 3.0)] + [Column("quantity", 3.0) for _ in range(len(dates) + 1)],
+    )
+    period = str(deliveries.week) if deliveries.week else day_label(dates[0], language)
+    layout.add_row([pick("Synthèse des livraisons — ", "Deliveries summary — ", language) + period], "title")
+
+    _product_days(layout, deliveries, language)
+    _product_prices(layout, deliveries, language)
+    _customers(layout, deliveries, language)
+    _customer_types(layout, deliveries, language)
+    return layout
+
+
+def _money(layout: SheetLayout, row: int, *columns: int) -> None:
+    for column in columns:
+        layout.cell_formats[(row, column)] = "money"
+
+
+def _product_days(layout: SheetLayout, deliveries: Deliveries, language: str) -> None:
+    dates = deliveries.dates
+    layout.add_row([], "blank")
+    layout.add_row([pick("Quantités commandées par produit et par jour (unité de récolte)",
+                         "Quantities ordered per product and day (harvest unit)", language)], "subtitle")
+    layout.add_row([pick("Produit", "Product", language), pick("Unité", "Unit", language)]
+                   + [day_label(date, language) for date in dates] + [pick("Total", "Total", language)], "header")
+
+    table: dict[int, dict] = {}
+    for line in deliveries.harvest:
+        entry = table.setdefault(id(line.product), {"product": line.product, "unit": line.unit, "days": {}})
+        entry["days"][line.date] = line.ordered
+    for entry in sorted(table.values(), key=lambda entry: entry["product"].name.lower()):
+        quantities = [entry["days"].get(date) for date in dates]
+        total = to_quantity(sum((quantity for quantity in quantities if quantity is not None), Decimal(0)))
+        layout.add_row([entry["product"].name, entry["unit"].label(language), *quantities, total])
+
+
+def _product_prices(layout: SheetLayout, deliveries: Deliveries, language: str) -> None:
+    layout.add_row([], "blank")
+    layout.add_row([pick("Chiffre d'affaires par produit et par prix (hors paniers)",
+                         "Revenue per product and price (baskets excluded)", language)], "subtitle")
+    layout.add_row([pick("Produit", "Product", language), pick("Unité de prix", "Price unit", language),
+                    pick("Prix HT", "Price excl. VAT", language), pick("Quantité", "Quantity", language),
+                    pick("Montant HT", "Amount excl. VAT", language)], "header")
+
+    revenue: dict[tuple, list] = {}
+    for priced in deliveries.lines:
+        if priced.line.subscription is not None:
+            continue
+        key = (priced.line.product.name.lower(), id(priced.line.product), priced.price)
+        entry = revenue.setdefault(key, [priced.line.product.name, priced.price_unit.label(language), priced.price,
+                                         Decimal(0), Decimal(0)])
+        entry[3] += priced.billed_quantity
+        entry[4] += priced.amount
+    total = Decimal(0)
+    for key in sorted(revenue):
+        name, unit, price, quantity, amount = revenue[key]
+        row = layout.add_row([name, unit, price, to_quantity(quantity), to_cents(amount)])
+        _money(layout, row, 2, 4)
+        total += amount
+    row = layout.add_row([pick("Total", "Total", language), None, None, None, to_cents(total)], "total")
+    _money(layout, row, 4)
+
+
+def _customers(layout: SheetLayout, deliveries: Deliveries, language: str) -> None:
+    layout.add_row([], "blank")
+    layout.add_row([pick("Par client", "Per customer", language)], "subtitle")
+    layout.add_row([pick("Client", "Customer", language), pick("Type", "Type", language), pick("Jour", "Day", language),
+                    pick("Montant HT", "Amount excl. VAT", language), pick("Paniers", "Baskets", language),
+                    pick("Paniers HT", "Baskets excl. VAT", language)], "header")
+    for delivery in sorted(deliveries.customers, key=lambda delivery: (delivery.customer.name.lower(), delivery.date)):
+        row = layout.add_row([delivery.customer.name, _type_label(delivery.customer.type, language),
+                              day_label(delivery.date, language), delivery.amount_excl_vat, delivery.baskets,
+                              delivery.basket_amount])
+        layout.cell_formats[(row, 2)] = "text"
+        layout.cell_formats[(row, 4)] = "integer"
+        _money(layout, row, 3, 5)
+
+
+def _customer_types(layout: SheetLayout, deliveries: Deliveries, language: str) -> None:
+    layout.add_row([], "blank")
+    layout.add_row([pick("Chiffre d'affaires par type de client (paniers au prix du contrat)",
+                         "Revenue per customer type (baskets at their contract price)", language)], "subtitle")
+    layout.add_row([pick("Type de client", "Customer type", language), None, None,
+                    pick("Montant HT", "Amount excl. VAT", language)], "header")
+    by_type: dict[str, Decimal] = defaultdict(Decimal)
+    for delivery in deliveries.customers:
+        by_type[delivery.customer.type] += delivery.amount_excl_vat + delivery.basket_amount
+    for choice in CUSTOMER_TYPES:
+        if choice.code in by_type:
+            row = layout.add_row([choice.label(language), None, None, by_type[choice.code]])
+            _money(layout, row, 3)
+    row = layout.add_row([pick("Total", "Total", language), None, None, sum(by_type.values(), Decimal(0))], "total")
+    _money(layout, row, 3)
+
+
+def _type_label(code: str, language: str) -> str:
+    for choice in CUSTOMER_TYPES:
+        if choice.code == code:
+            return choice.label(language)
+    return code
+
+
+def shortages_layout(deliveries: Deliveries, language: str) -> SheetLayout:
+    """Lay out each short product with the quantity allocated to each order line."""
+    layout = SheetLayout(
+        key="shortages", name=engine_sheet_name("shortages", language),
+        columns=[Column("text", 5.5), Column("integer", 2.0), Column("text", 4.0), Column("quantity", 2.8),
+                 Column("quantity", 2.8), Column("quantity", 2.8), Column("text", 2.5)],
+    )
+    layout.add_row([pick("Manques", "Shortages", language)], "title")
+    if not deliveries.stock_checked:
+        layout.add_row([pick("Aucun stock saisi dans la feuille « Stock » pour ces produits : les manques ne sont pas vérifiés.",
+                             "No stock entered in the “Stock” sheet for these products, so shortages are not checked.",
+                             language)], "note")
+        return layout
+    if not deliveries.shortages:
+        layout.add_row([pick("Aucun manque : le stock couvre les commandes.", "No shortage: the stock covers the orders.",
+                             language)], "note")
+        return layout
+
+    layout.add_row([pick("Répartition proposée : par priorité du client (1 d'abord), puis au prorata des quantités commandées.",
+                         "Proposed allocation: by customer priority (1 first), then in proportion to the quantities ordered.",
+                         language)], "note")
+    header = [pick("Client", "Customer", language), pick("Priorité", "Priority", language), pick("Jour", "Day", language),
+              pick("Commandé", "Ordered", language), pick("Attribué", "Allocated", language),
+              pick("Manque", "Missing", language), pick("Unité", "Unit", language)]
+    for shortage in deliveries.shortages:
+        unit = shortage.unit.label(language)
+        layout.add_row([], "blank")
+        layout.add_row([pick(
+            f"{shortage.product.name} : commandé {shortage.needed} {unit}, disponible {shortage.available} {unit}, manque {shortage.short} {unit}",
+            f"{shortage.product.name}: ordered {shortage.needed} {unit}, available {shortage.available} {unit}, short {shortage.short} {unit}",
+            language)], "subtitle")
+        layout.add_row(header, "header")
+        for allocation in shortage.allocations:
+            line = allocation.line.line
+            layout.add_row([line.customer.name, line.customer.priority, day_label(line.delivery_date, language),
+                            allocation.ordered, allocation.allocated, allocation.missing, unit])
+    return layout
