@@ -26,6 +26,7 @@ from openpyxl import load_workbook  # noqa: E402
 from openpyxl.styles import Font, PatternFill  # noqa: E402
 
 from mycelium_sheets.schema import sheet_spec  # noqa: E402
+from make_templates import freeze_ods_headers  # noqa: E402
 from office import convert  # noqa: E402
 
 FARM = [
@@ -399,6 +400,7 @@ def main() -> None:
     ods = xlsx.with_suffix(".ods")
     ods.unlink(missing_ok=True)
     convert(xlsx, "ods", xlsx.parent)
+    freeze_ods_headers(ods, "fr")
     # Saving the xlsx through LibreOffice too gives it cached formula
     # results, as a workbook saved by a spreadsheet program has.
     xlsx_saved = convert(ods, "xlsx", Path("/tmp"))

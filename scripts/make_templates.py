@@ -12,6 +12,7 @@ files against the schema.
 from __future__ import annotations
 
 import sys
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,6 +27,7 @@ from mycelium_sheets.model.units import UNITS  # noqa: E402
 from mycelium_sheets.schema import INPUT_SHEETS  # noqa: E402
 from mycelium_sheets.schema.choices import VAT_RATES  # noqa: E402
 from mycelium_sheets.schema.columns import Column, SheetSpec  # noqa: E402
+from mycelium_sheets.workbook.ods_settings import update_settings  # noqa: E402
 from office import convert  # noqa: E402
 
 TEMPLATE_ROWS = 500
@@ -211,6 +213,25 @@ def build_template(language: str) -> Workbook:
     return book
 
 
+def freeze_ods_headers(path: Path, language: str) -> None:
+    """Freeze the header rows in an .ods made by a headless conversion.
+
+    A headless LibreOffice has no view, so its conversion drops the frozen
+    panes that the .xlsx had; they are written back into settings.xml.
+    """
+    frozen = {spec.name(language): 1 for spec in INPUT_SHEETS if spec.layout == "table"}
+    frozen[README_TEXT[language]["sheet"]] = 4
+    with zipfile.ZipFile(path) as source:
+        members = [(info, source.read(info.filename)) for info in source.infolist()]
+    temporary = path.with_suffix(".tmp")
+    with zipfile.ZipFile(temporary, "w") as target:
+        for info, data in members:
+            if info.filename == "settings.xml":
+                data = update_settings(data, [], frozen)
+            target.writestr(info, data)
+    temporary.replace(path)
+
+
 def main() -> None:
     outdir = ROOT / "workbook_templates"
     outdir.mkdir(exist_ok=True)
@@ -220,6 +241,7 @@ def main() -> None:
         ods = outdir / f"{stem}.ods"
         ods.unlink(missing_ok=True)
         convert(xlsx, "ods", outdir)
+        freeze_ods_headers(ods, language)
         print(f"wrote {xlsx.relative_to(ROOT)} and {ods.relative_to(ROOT)}")
 
 
