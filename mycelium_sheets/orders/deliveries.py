@@ -71,8 +71,24 @@ def _farm_data(data_or_path) -> FarmData:
 
 
 def _farm_language(data: FarmData) -> str | None:
-    language = (data.farm.language or "").strip().lower()[:2] if data.farm else ""
-    return language if language in ("fr", "en") else None
+    """Return the workbook's language: the farm's setting, else the language of its sheet names."""
+    language = (data.farm.language or "").strip().lower()[:2] if data.farm and data.farm.language else ""
+    if language in ("fr", "en"):
+        return language
+
+    from ..model.units import normalise_label
+    from ..schema.standard import sheet_spec
+
+    votes = {"fr": 0, "en": 0}
+    for key, name in data.sheet_names.items():
+        spec = sheet_spec(key)
+        if normalise_label(name) == normalise_label(spec.name_fr) and spec.name_fr != spec.name_en:
+            votes["fr"] += 1
+        elif normalise_label(name) == normalise_label(spec.name_en) and spec.name_fr != spec.name_en:
+            votes["en"] += 1
+    if votes["fr"] == votes["en"]:
+        return None
+    return "fr" if votes["fr"] > votes["en"] else "en"
 
 
 def _parse_period(date, week) -> tuple[dt.date | None, IsoWeek | None]:
