@@ -1,0 +1,102 @@
+"""N-Triples and Turtle written line by line, without rdflib.
+
+``stream_orders`` maps order lines to triples and writes them as they come,
+so a million order lines are exported with memory that does not grow with
+their number: only the sale sessions (one per delivery day and place) and
+the order being written are held.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from typing import TextIO
+
+from ..model.farm_data import FarmData
+from ..model.orders import OrderLine
+from . import vocabulary as v
+from .terms import BNode, Literal
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def term_text(term) -> str:
+    """Return a term in N-Triples syntax (also valid Turtle)."""
+    if isinstance(term, Literal):
+        quoted = '"' + term.lexical.translate(_ESCAPES) + '"'
+        if term.datatype is None or term.datatype == v.XSD_STRING:
+            return quoted
+        return quoted + "^^<" + term.datatype + ">"
+    if isinstance(term, BNode):
+        return "_:" + term
+    return "<" + term + ">"
+
+
+def write_ntriples(triples: Iterable[tuple], out: TextIO) -> int:
+    """Write triples as N-Triples; return how many were written."""
+    count = 0
+    write = out.write
+    for subject, predicate, term in triples:
+        write(f"{term_text(subject)} <{predicate}> {term_text(term)} .\n")
+        count += 1
+    return count
+
+
+def _turtle_name(iri: str) -> str:
+    for prefix, namespace in v.PREFIXES.items():
+        rest = iri[len(namespace):]
+        if iri.startswith(namespace) and rest and all(char.isalnum() or char in "-_" for char in rest) \
+                and rest[0].isalpha():
+            return prefix + ":" + rest
+    return "<" + iri + ">"
+
+
+def _turtle_term(term) -> str:
+    if isinstance(term, (Literal, BNode)):
+        return term_text(term)
+    return _turtle_name(term)
+
+
+def write_turtle(triples: Iterable[tuple], out: TextIO) -> int:
+    """Write triples as Turtle with the DFC prefixes, one statement per run of the same subject.
+
+    Sorted triples give one statement per subject; unsorted ones stay valid
+    Turtle, with a subject repeated where its triples are apart.
+    """
+    for prefix, namespace in v.PREFIXES.items():
+        out.write(f"@prefix {prefix}: <{namespace}> .\n")
+    out.write("\n")
+    count = 0
+    for subject, group in itertools.groupby(triples, key=lambda triple: triple[0]):
+        parts = []
+        for _, predicate, term in group:
+            name = "a" if predicate == v.RDF_TYPE else _turtle_name(predicate)
+            parts.append(f"{name} {_turtle_term(term)}")
+            count += 1
+        out.write(_turtle_term(subject) + " " + " ;\n    ".join(parts) + " .\n\n")
+    return count
+
+
+def sorted_triples(triples: Iterable[tuple]) -> list[tuple]:
+    """Return triples sorted by subject, then rdf:type first, then predicate and value, without duplicates."""
+    def key(triple):
+        subject, predicate, term = triple
+        return (str(subject), predicate != v.RDF_TYPE, predicate, term_text(term))
+
+    return sorted(set(triples), key=key)
+
+
+def stream_orders(data: FarmData, lines: Iterable[OrderLine], out: TextIO, *, format: str = "ntriples") -> int:
+    """Write the DFC triples of order lines as they come; return how many triples were written.
+
+    The lines of one order must follow each other (as they do in an orders
+    sheet sorted by date and customer). The enterprise, products and
+    customers of ``data`` are written first, then each order, then the sale
+    sessions.
+    """
+    from .mapping import StreamingBuilder
+
+    builder = StreamingBuilder(data)
+    if format == "turtle":
+        return write_turtle(builder.triples(lines), out)
+    return write_ntriples(builder.triples(lines), out)
