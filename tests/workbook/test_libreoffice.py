@@ -51,7 +51,7 @@ def test_ods_opens_and_recomputes(tmp_path, soffice):
         'Total,"30,5",,,\n'
     )
     assert sheets["Caché"] == "secret\n"
-    assert sheets["Données"].splitlines()[1] == "Carotte,12,2.5,TRUE,03/14/2027,03/14/2027 08:30:00,25.0%,12.50 €,24,kg"
+    assert sheets["Données"].splitlines()[1] == "Carotte,12,2.5,TRUE,14/03/2027,14/03/2027 08:30,25.0%,12.50 €,24,kg"
 
 
 def test_xlsx_opens_and_recomputes(tmp_path, soffice):
