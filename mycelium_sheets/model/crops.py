@@ -40,6 +40,7 @@ class Itinerary:
     packet_size: Decimal | None = None
     seed_stock: Decimal | None = None
     source: Source | None = None
+    name: str | None = None  # the itinerary's own name, such as "Laitue plant. printemps"
 
 
 @dataclass

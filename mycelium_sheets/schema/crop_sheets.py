@@ -46,6 +46,9 @@ CROPS = SheetSpec(
                help_fr="En grammes, ou en graines si « Graines par gramme » est vide.", help_en="In grams, or in seeds when seeds per gram is empty."),
         Column("seed_stock", "Stock de semences", "Seed stock", type="decimal", minimum=0,
                help_fr="Même unité que la taille du sachet.", help_en="Same unit as the packet size."),
+        Column("name", "Itinéraire", "Itinerary", width_cm=5, aliases=("it_plante", "nom de l'itinéraire", "itinerary name"),
+               help_fr="Nom de l'itinéraire, pour distinguer plusieurs itinéraires d'une même culture.",
+               help_en="Name of the itinerary, to tell apart several itineraries of one crop."),
     ),
 )
 
