@@ -42,6 +42,11 @@ def create_workbook(path: Path, language: str, file_format: str | None = None) -
             remedy=_("Name the file with the .{format} extension or change --format.").format(format=file_format),
         )
     template = template_path(language, file_format)
+    if not template.is_file():
+        raise MyceliumError(
+            _("the template {template} is missing from the installation").format(template=template),
+            remedy=_("Reinstall Mycélium sheets."),
+        )
     if path.exists():
         raise MyceliumError(
             _("{path} already exists; it is left as it is").format(path=path),
