@@ -1,0 +1,81 @@
+"""The invoicing commands: ``factures``/``invoices``, ``avoir``/``credit-note`` and ``journal``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from ..i18n import _
+from .common import handle_errors, progress
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(_("expected a date such as 2027-06-30")) from None
+
+
+def register(group) -> None:
+    @group.command("factures", help=_("Issue the invoices of delivered orders for a month or a week."))
+    @click.argument("workbook", type=click.Path(exists=True, dir_okay=False))
+    @click.option("--periode", "--period", "period", help=_("Month to invoice, as YEAR-MONTH (2027-06)."))
+    @click.option("--semaine", "--week", "week", help=_("ISO week to invoice, as YEAR-Wnn (2027-W23)."))
+    @click.option("--client", "--customer", "customer", help=_("Invoice only this customer (name or code)."))
+    @click.option("--profil", "--profile", "profile", type=click.Choice(["en16931", "basicwl", "none"]),
+                  default="en16931", show_default=True, help=_("Factur-X profile embedded in the PDFs, or none."))
+    @click.option("--date", "issue_date", help=_("Issue date, as YEAR-MONTH-DAY (default: today)."))
+    @handle_errors
+    def invoices(workbook, period, week, customer, profile, issue_date):
+        from ..invoicing import issue_invoices, month_selection, week_selection
+
+        if bool(period) == bool(week):
+            raise click.UsageError(_("Give either --periode or --semaine."))
+        selection = month_selection(period, customer) if period else week_selection(week, customer)
+        with progress([], _("Invoices")) as bar:
+            step = getattr(bar, "update", None)
+            result = issue_invoices(workbook, selection, issue_date=_date(issue_date),
+                                    profile=None if profile == "none" else profile, progress=step)
+        for warning in result.warnings:
+            click.echo(_("Warning: {message}").format(message=warning), err=True)
+        for invoice in result.issued:
+            click.echo(f"{invoice.number}\t{invoice.buyer.name}\t{invoice.totals.grand_total} €")
+        click.echo(_("{count} invoices issued; PDFs and register in {folder}").format(
+            count=len(result.issued), folder=result.folder))
+
+    @group.command("avoir", help=_("Issue a credit note cancelling an invoice."))
+    @click.argument("workbook", type=click.Path(exists=True, dir_okay=False))
+    @click.option("--facture", "--invoice", "number", required=True, help=_("Number of the invoice to cancel."))
+    @click.option("--profil", "--profile", "profile", type=click.Choice(["en16931", "basicwl", "none"]),
+                  default="en16931", show_default=True, help=_("Factur-X profile embedded in the PDF, or none."))
+    @click.option("--date", "issue_date", help=_("Issue date, as YEAR-MONTH-DAY (default: today)."))
+    @handle_errors
+    def credit_note(workbook, number, profile, issue_date):
+        from ..invoicing import issue_credit_note
+
+        result = issue_credit_note(workbook, number, issue_date=_date(issue_date),
+                                   profile=None if profile == "none" else profile)
+        for document in result.issued:
+            click.echo(_("Credit note {number} issued for invoice {original}: {path}").format(
+                number=document.number, original=document.original_number, path=result.pdfs[-1] if result.pdfs else ""))
+
+    @group.command("journal", help=_("Export the sales journal of the invoice register as CSV or FEC."))
+    @click.argument("workbook", type=click.Path(exists=True, dir_okay=False))
+    @click.option("--format", "fmt", type=click.Choice(["csv", "fec"]), default="csv", show_default=True,
+                  help=_("csv for a spreadsheet, fec for the accountant (18 tab-separated columns)."))
+    @click.option("--sortie", "--output", "output", type=click.Path(dir_okay=False),
+                  help=_("File to write (default: in the invoices folder)."))
+    @click.option("--du", "--from", "start", help=_("First issue date, as YEAR-MONTH-DAY."))
+    @click.option("--au", "--to", "end", help=_("Last issue date, as YEAR-MONTH-DAY."))
+    @handle_errors
+    def journal(workbook, fmt, output, start, end):
+        from ..invoicing import export_journal
+
+        path = export_journal(workbook, fmt, output, _date(start), _date(end))
+        click.echo(_("Sales journal written to {path}").format(path=path))
+
+    group.add_aliases("factures", "invoices")
+    group.add_aliases("avoir", "credit-note")

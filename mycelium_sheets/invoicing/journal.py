@@ -1,0 +1,109 @@
+"""The sales journal for the accountant: CSV and FEC exports of the register.
+
+Both list one entry per document and per VAT rate. The FEC (fichier des
+écritures comptables, Livre des procédures fiscales art. A47 A-1) has 18
+tab-separated columns, dates as YYYYMMDD and amounts with a decimal comma.
+Each document is one balanced entry: the customer account is debited with
+the total, and the sales, flat-rate refund and VAT accounts are credited per
+rate; a credit note reverses the sides.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from pathlib import Path
+
+from .document import CREDIT_NOTE, Invoice
+from .register import write_atomically
+
+# Accounts of the French chart of accounts (plan comptable général).
+CUSTOMER_ACCOUNT = ("411000", "Clients")
+SALES_ACCOUNT = ("701000", "Ventes de produits finis")
+REFUND_ACCOUNT = ("708000", "Remboursement forfaitaire agricole")  # NOTE: ask the accountant; some use a 74 account
+VAT_ACCOUNT = ("445710", "TVA collectée")
+JOURNAL = ("VE", "Ventes")
+
+FEC_COLUMNS = (
+    "JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib", "CompAuxNum",
+    "CompAuxLib", "PieceRef", "PieceDate", "EcritureLib", "Debit", "Credit", "EcritureLet", "DateLet",
+    "ValidDate", "Montantdevise", "Idevise",
+)
+
+CSV_COLUMNS = ("number", "kind", "issue_date", "customer", "vat_category", "vat_rate", "base", "vat", "refund",
+               "total", "original_number")
+
+
+def csv_rows(invoices: list[Invoice]) -> list[dict]:
+    """Return one row per document and VAT rate; the document total is on its first row."""
+    rows = []
+    for invoice in invoices:
+        sign = -1 if invoice.kind == CREDIT_NOTE else 1
+        for index, subtotal in enumerate(invoice.totals.tax_subtotals):
+            refund = invoice.totals.charges_total if index == 0 else Decimal("0.00")
+            base = subtotal.base - refund
+            rows.append({
+                "number": invoice.number, "kind": invoice.kind, "issue_date": invoice.issue_date.isoformat(),
+                "customer": invoice.buyer.name, "vat_category": subtotal.category, "vat_rate": str(subtotal.rate),
+                "base": str(sign * base), "vat": str(sign * subtotal.tax), "refund": str(sign * refund),
+                "total": str(sign * invoice.totals.grand_total) if index == 0 else "",
+                "original_number": invoice.original_number or "",
+            })
+    return rows
+
+
+def csv_text(invoices: list[Invoice]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(csv_rows(invoices))
+    return buffer.getvalue()
+
+
+def _amount(value: Decimal) -> str:
+    return f"{value:.2f}".replace(".", ",") if value else "0,00"
+
+
+def fec_lines(invoices: list[Invoice]) -> list[list[str]]:
+    """Return the FEC lines (without the header) of the documents, one balanced entry each."""
+    lines = []
+    for entry_number, invoice in enumerate(invoices, start=1):
+        credit_note = invoice.kind == CREDIT_NOTE
+        date = invoice.issue_date.strftime("%Y%m%d")
+        label = ("Avoir " if credit_note else "Facture ") + invoice.number + " " + invoice.buyer.name
+
+        def line(account, amount: Decimal, customer_side: bool, auxiliary=("", "")):
+            debit_side = customer_side != credit_note
+            return [JOURNAL[0], JOURNAL[1], str(entry_number), date, account[0], account[1], auxiliary[0],
+                    auxiliary[1], invoice.number, date, label, _amount(amount) if debit_side else "0,00",
+                    "0,00" if debit_side else _amount(amount), "", "", date, "", ""]
+
+        lines.append(line(CUSTOMER_ACCOUNT, invoice.totals.grand_total, True, (invoice.customer_key, invoice.buyer.name)))
+        for subtotal in invoice.totals.tax_subtotals:
+            base = subtotal.base
+            if subtotal.category == "O":
+                base -= invoice.totals.charges_total
+            if base:
+                lines.append(line(SALES_ACCOUNT, base, False))
+            if subtotal.tax:
+                lines.append(line(VAT_ACCOUNT, subtotal.tax, False))
+        if invoice.totals.charges_total:
+            lines.append(line(REFUND_ACCOUNT, invoice.totals.charges_total, False))
+    return lines
+
+
+def fec_text(invoices: list[Invoice]) -> str:
+    rows = [list(FEC_COLUMNS)] + fec_lines(invoices)
+    return "".join("\t".join(row) + "\r\n" for row in rows)
+
+
+def fec_file_name(siren: str | None, closing: str) -> str:
+    """Return the FEC name the administration expects: SIREN, "FEC", closing date YYYYMMDD."""
+    return f"{siren or '000000000'}FEC{closing}.txt"
+
+
+def write_journal(invoices: list[Invoice], path: Path, fmt: str) -> Path:
+    text = fec_text(invoices) if fmt == "fec" else csv_text(invoices)
+    write_atomically(path, text.encode("utf-8"))
+    return path
