@@ -164,7 +164,8 @@ def place_successions(
                                           succession.dates.planting_week, succession.dates.occupied_until, metres))
 
         if remaining > 0:
-            reason = _unplaced_reason(succession, located, rotated, interval, remaining)
+            longest = max((_to_cm(board.beds[position].length_m) for position in rotated), default=0)
+            reason = _unplaced_reason(succession, located, rotated, interval, remaining, minimum if longest < minimum else None)
             succession.unplaced_reason = reason
             unplaced.append(Unplaced(succession, Decimal(remaining) / 100, reason))
     return unplaced, occupations, problems
@@ -215,7 +216,8 @@ def _shortest_run(board: BedBoard, usable: set[int], free: dict[int, int], need_
     return best
 
 
-def _unplaced_reason(succession: Succession, located: list[int], rotated: list[int], interval: int, remaining_cm: int) -> str:
+def _unplaced_reason(succession: Succession, located: list[int], rotated: list[int], interval: int, remaining_cm: int,
+                     too_short_cm: int | None) -> str:
     location = succession.itinerary.location
     if not located:
         if location == "greenhouse":
@@ -226,5 +228,8 @@ def _unplaced_reason(succession: Succession, located: list[int], rotated: list[i
     if not rotated:
         return _("the family {family} grew on every suitable bed less than {years} years before the season").format(
             family=succession.family, years=interval)
+    if too_short_cm:
+        return _("{metres} m missing: every suitable bed is shorter than {minimum} m").format(
+            metres=Decimal(remaining_cm) / 100, minimum=Decimal(too_short_cm) / 100)
     return _("{metres} m missing: the suitable beds are full between {first} and {last}").format(
         metres=Decimal(remaining_cm) / 100, first=succession.dates.planting_week, last=succession.dates.occupied_until)

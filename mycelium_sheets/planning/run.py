@@ -1,0 +1,83 @@
+"""Planning a workbook end to end: read, compute, draw the charts, write the engine sheets."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..i18n import get_language
+from ..model.farm_data import FarmData
+from ..model.units import normalise_label
+from .plan import PlanResult, plan_season
+
+logger = logging.getLogger(__name__)
+
+# Input sheets whose errors stop the plan (the sales sheets only matter with orders).
+CROP_SHEETS = {"farm", "crops", "beds", "targets", "harvests", "past_plantings", "families"}
+
+
+@dataclass
+class PlanRun:
+    """What ``plan_workbook`` did: the plan, the file written, the sheets and the chart files."""
+
+    result: PlanResult
+    written: Path
+    sheets: list[str]
+    charts: list[Path] = field(default_factory=list)
+    language: str = "fr"
+
+
+def workbook_language(data: FarmData) -> str:
+    """Return the workbook's language: the farm's setting, else the language of its crops sheet's name."""
+    if data.farm and data.farm.language and data.farm.language.strip().lower()[:2] in ("fr", "en"):
+        return data.farm.language.strip().lower()[:2]
+    name = data.sheet_names.get("crops")
+    if name and normalise_label(name) == normalise_label("Cultures"):
+        return "fr"
+    if name and normalise_label(name) == normalise_label("Crops"):
+        return "en"
+    return get_language()
+
+
+def plan_workbook(path, year: int, *, from_orders: bool = False, output=None, charts: bool = True,
+                  language: str | None = None) -> PlanRun:
+    """Plan season ``year`` of the workbook at ``path`` and write its engine sheets.
+
+    With ``from_orders`` the weekly demand comes from the order lines and
+    AMAP baskets instead of the targets sheet. With ``output`` the result
+    goes to that file and the workbook is left unchanged. Charts need
+    matplotlib; without it they are skipped with a log message.
+    """
+    from ..schema.load import load_farm
+    from ..workbook import write_engine_sheets
+    from .layouts import plan_layouts
+
+    path = Path(path)
+    data = load_farm(path)
+    data.raise_for_errors(CROP_SHEETS)
+    order_lines = None
+    if from_orders:
+        from ..orders import collect_order_lines
+
+        order_lines = collect_order_lines(data)
+
+    result = plan_season(data, year, order_lines=order_lines)
+    language = language or workbook_language(data)
+    layouts = plan_layouts(result, language)
+
+    chart_files: list[Path] = []
+    if charts:
+        target = Path(output) if output else path
+        try:
+            from .charts import attach_charts, write_charts
+
+            drawn = write_charts(result, target.parent, target.stem, language)
+        except ImportError as error:
+            logger.warning("charts skipped: %s", error)
+        else:
+            attach_charts(layouts, drawn)
+            chart_files = [file for chart in drawn for file in (chart.png, chart.svg)]
+
+    written = write_engine_sheets(path, layouts, output=output)
+    return PlanRun(result, written, [layout.name for layout in layouts], chart_files, language)
