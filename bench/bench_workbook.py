@@ -6,7 +6,7 @@ Prints a Markdown table. Run from the repository root:
 
 pandas on the L workbook would take many minutes, so its L time is
 extrapolated linearly from reading the 30,000 order lines of S, and the
-table says so.
+table marks that figure as an extrapolation.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 The importers use it to fill the sheets of a standard workbook. Only the
 edited rows of the edited sheet are rewritten; every other byte of the
-package is copied. A cell that already has a style keeps it; in .xlsx a new
-cell without one takes the style of the last cell with a value in the same
+package is copied. A cell that already has a style keeps it. In .xlsx a new
+cell without a style takes the one of the last cell with a value in the same
 column, so an appended date shows as a date. NOTE: a date written in a
 column that never held a styled value shows as a serial number in .xlsx.
 """

@@ -10,9 +10,7 @@ from xml.sax.saxutils import escape
 from .cells import a1
 from .layout import SheetLayout
 from .ods_styles import cell_style_name, column_style_name
-
-_CM_PER_INCH = 2.54
-
+from .xlsx_sheet import clean_text
 
 def quote_attribute(text: str) -> str:
     return escape(text, {'"': "&quot;"})
@@ -109,7 +107,7 @@ def cell_xml(value, fmt: str, style: str) -> str:
 
     return (
         f'<table:table-cell table:style-name="{style}" office:value-type="string" calcext:value-type="string">'
-        f"{text_paragraphs(str(value))}</table:table-cell>"
+        f"{text_paragraphs(clean_text(str(value)))}</table:table-cell>"
     )
 
 

@@ -4,9 +4,9 @@ Engine sheets get worksheet parts of their own; workbook.xml, its
 relationships, [Content_Types].xml, styles.xml (formats appended) and
 docProps/custom.xml (the engine-sheet property) are edited in place. Every
 other part keeps its content. Formula cells of the farmer's sheets that
-refer to an engine sheet lose their cached value and the workbook asks for a
-full recalculation on load (``fullCalcOnLoad``), so Excel and LibreOffice
-compute them again with the new engine values.
+refer to an engine sheet lose their cached value and the workbook requests a
+full recalculation on load (``fullCalcOnLoad``), so the spreadsheet program
+computes them again with the new engine values.
 """
 
 from __future__ import annotations
