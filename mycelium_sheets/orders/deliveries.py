@@ -15,7 +15,7 @@ from .aggregate import customer_deliveries, harvest_lines
 from .quantities import price_line
 from .results import Deliveries
 from .shortages import available_stock, find_shortages
-from .sources import SALES_SHEETS, collect_orders, raise_for_problems
+from .sources import collect_orders, raise_for_problems, raise_for_sales_errors
 
 logger = logging.getLogger(__name__)
 
@@ -27,21 +27,21 @@ def prepare_deliveries(data_or_path: FarmData | str | Path, *, date: dt.date | s
 
     ``data_or_path`` is a FarmData or the path of a workbook. Give ``date``
     for one delivery day or ``week`` (an ``IsoWeek`` or "2027-W23") for every
-    delivery day of a week; with neither, the first day from today on that
+    delivery day of a week. With neither, the first day from today on that
     has orders is taken. ``margin`` is a fraction (0.05 for +5 %) added to
     the harvest list, the farm's harvest margin by default. Raises a
     ``MyceliumError`` naming every faulty cell, or saying that no order is
-    due on the day asked.
+    due on the requested day.
     """
     data = _farm_data(data_or_path)
-    data.raise_for_errors(SALES_SHEETS)
+    raise_for_sales_errors(data)
     file = str(data.workbook.path) if data.workbook is not None else None
 
     day, week = _parse_period(date, week)
     if day is None and week is None:
         day = _next_delivery_date(data, file)
-    wanted = {day} if day is not None else set(week.days())
-    collected = collect_orders(data, weeks={week or IsoWeek.of(day)}, dates=wanted)
+    requested_dates = {day} if day is not None else set(week.days())
+    collected = collect_orders(data, weeks={week or IsoWeek.of(day)}, dates=requested_dates)
     raise_for_problems(collected.problems)
     if not collected.lines:
         _raise_no_orders(data, day, week, file)
@@ -131,12 +131,12 @@ def _next_delivery_date(data: FarmData, file: str | None) -> dt.date:
 
 
 def _raise_no_orders(data: FarmData, day: dt.date | None, week: IsoWeek | None, file: str | None) -> None:
-    asked = day.strftime("%d/%m/%Y") if day is not None else str(week)
+    requested = day.strftime("%d/%m/%Y") if day is not None else str(week)
     target = day or week.monday()
     nearest = sorted(_all_dates(data), key=lambda date: abs((date - target).days))[:3]
     remedy = (_("Delivery days with orders near it: {dates}.").format(dates=_list_dates(sorted(nearest))) if nearest
               else _("Enter orders in the sheet “Commandes” or in a grid sheet first."))
-    raise MyceliumError(_("No order to deliver on {day}, so no sheet was written.").format(day=asked),
+    raise MyceliumError(_("No order to deliver on {day}, so no sheet was written.").format(day=requested),
                         location=Location(file=file), remedy=remedy)
 
 

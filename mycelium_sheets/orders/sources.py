@@ -11,11 +11,12 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
-from ..errors import Location, MyceliumError, Problem
+from ..errors import Location, MyceliumError, Problem, SchemaError
 from ..i18n import _, ngettext
 from ..model.farm_data import FarmData
 from ..model.orders import OrderLine
 from ..model.weeks import IsoWeek
+from ..schema.standard import sheet_spec
 from .grids import read_grid_sheets
 from .names import Catalogue
 from .subscriptions import expand_subscriptions
@@ -47,10 +48,9 @@ def collect_orders(data: FarmData, *, weeks: set[IsoWeek] | None = None,
                    dates: set[dt.date] | None = None) -> CollectedOrders:
     """Collect the order lines of the list sheet, the grid sheets and the subscriptions.
 
-    Problems are collected, not raised: an unknown product or customer, a
-    negative quantity or a grid without a date is an error, a line with a
-    quantity of 0 or the same product ordered twice by a customer for one
-    day is a warning. ``weeks`` limits the expansion of subscriptions and
+    Problems are collected, not raised. An unknown product or customer, a
+    negative quantity or a grid without a date is an error. A quantity of 0,
+    or a product ordered twice by one customer for one day, is a warning. ``weeks`` limits the expansion of subscriptions and
     ``dates`` keeps only the lines delivered on those days.
     """
     collected = CollectedOrders()
@@ -80,10 +80,24 @@ def collect_order_lines(data: FarmData) -> list[OrderLine]:
     Raises a ``MyceliumError`` listing every error of the sales sheets and
     of the order grids, each naming its cell.
     """
-    data.raise_for_errors(SALES_SHEETS)
+    raise_for_sales_errors(data)
     collected = collect_orders(data)
     raise_for_problems(collected.problems)
     return collected.lines
+
+
+def raise_for_sales_errors(data: FarmData) -> None:
+    """Raise the errors of the sheets orders depend on; the crop and farm sheets do not block deliveries."""
+    for key in ("products", "customers"):
+        if key not in data.sheet_names:
+            spec = sheet_spec(key)
+            raise SchemaError(
+                _("the sheet “{sheet}” is missing").format(sheet=f"{spec.name_fr} / {spec.name_en}"),
+                location=Location(file=str(data.workbook.path) if data.workbook is not None else None),
+                remedy=_("Add it with “mycelium init” or copy it from the template."),
+            )
+    names = {data.sheet_names[key] for key in SALES_SHEETS if key in data.sheet_names}
+    raise_for_problems([problem for problem in data.errors if problem.location.sheet in names])
 
 
 def raise_for_problems(problems: list[Problem]) -> None:
