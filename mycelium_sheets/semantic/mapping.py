@@ -81,18 +81,21 @@ class _Builder:
         self.enterprise = IRI(self.minter.enterprise())
         self.product_iris: dict[int, IRI] = {}
         self.sessions: dict[str, tuple] = {}
+        self.places: set[str] = set()
         self.customer_iris: dict[int, IRI] = {}
 
-    def node(self, subject: str, class_name: str, origin: Location | None) -> None:
+    def node(self, subject: str, class_name: str, origin: Location | None, record=None) -> None:
         self.document.add(subject, v.RDF_TYPE, IRI(B(class_name)))
         if self.track_origins and origin is not None and subject not in self.document.origins:
             self.document.origins[subject] = origin
+            if record is not None:
+                self.document.records[subject] = record
 
     # The enterprise
 
     def add_enterprise(self) -> None:
         farm, add, subject = self.farm, self.document.add, self.enterprise
-        self.node(subject, "Enterprise", _location(farm, "name"))
+        self.node(subject, "Enterprise", _location(farm, "name"), farm)
         add(subject, B("name"), text(farm.name))
         add(subject, B("VATnumber"), text(farm.vat_number))
         add(subject, B("email"), text(farm.email))
@@ -139,7 +142,7 @@ class _Builder:
         add, origin = self.document.add, _location(product, "name")
         item, offer = IRI(iri + "/catalog-item"), IRI(iri + "/offer")
 
-        self.node(iri, "SuppliedProduct", origin)
+        self.node(iri, "SuppliedProduct", origin, product)
         add(iri, B("name"), text(product.name))
         add(iri, B("description"), text(product.description))
         concept = self.product_type(product)
@@ -157,7 +160,7 @@ class _Builder:
         add(iri, B("referencedBy"), item)
         add(self.enterprise, B("supplies"), iri)
 
-        self.node(item, "CatalogItem", origin)
+        self.node(item, "CatalogItem", origin, product)
         add(item, B("sku"), text(product.reference))
         add(item, B("references"), iri)
         add(item, B("offeredThrough"), offer)
@@ -165,7 +168,7 @@ class _Builder:
             add(item, B("stockLimitation"), Literal(number(stock)))
         add(self.enterprise, B("manages"), item)
 
-        self.node(offer, "Offer", _location(product, "price"))
+        self.node(offer, "Offer", _location(product, "price"), product)
         add(offer, B("offeredItem"), iri)
         price = BNode(_blank_label("price", iri))
         add(offer, B("hasPrice"), price)
@@ -216,12 +219,12 @@ class _Builder:
     def add_customer(self, customer: Customer, iri: IRI) -> None:
         add, origin = self.document.add, _location(customer, "name")
         if is_person(customer):
-            self.node(iri, "Person", origin)
+            self.node(iri, "Person", origin, customer)
             first, family = person_names(customer.name)
             add(iri, B("firstName"), text(first))
             add(iri, B("familyName"), text(family))
         else:
-            self.node(iri, "Enterprise", origin)
+            self.node(iri, "Enterprise", origin, customer)
             add(iri, B("name"), text(customer.name))
             add(iri, B("VATnumber"), text(customer.vat_number))
         add(iri, B("email"), text(customer.email))
@@ -256,11 +259,14 @@ class _Builder:
 
     def add_order(self, iri: IRI, session: IRI, first: OrderLine, lines: list[OrderLine]) -> None:
         add = self.document.add
-        self.node(iri, "Order", _location(first, "delivery_date"))
+        self.node(iri, "Order", _location(first, "delivery_date"), first)
         add(iri, B("orderNumber"), text(first.order_number))
         add(iri, B("belongsTo"), session)
         add(iri, B("orderedBy"), self.customer_iris[id(first.customer)])
         add(iri, B("soldBy"), self.enterprise)
+        point = first.customer.delivery_point
+        if point is not None:
+            add(iri, B("selects"), self.add_pickup_option(point))
 
         statuses = {line.status or "confirmed" for line in lines}
         if statuses == {"cancelled"}:
@@ -283,9 +289,23 @@ class _Builder:
             line_iri = IRI(line.iri) if line.iri else IRI(self.minter.order_line(iri, line.product.key, taken))
             self.add_order_line(line_iri, iri, line)
 
+    def add_pickup_option(self, point) -> IRI:
+        """Add the delivery point as a PickupOption at a PhysicalPlace, once; return the option's IRI."""
+        place = IRI(self.minter.place(point.name))
+        option = IRI(place + "/pickup-option")
+        if place not in self.places:
+            self.places.add(place)
+            add = self.document.add
+            self.node(place, "PhysicalPlace", _location(point, "name"), point)
+            add(place, B("name"), text(point.name))
+            self.add_address(place, point.address, point.postcode, point.city, None, _location(point, "address"))
+            self.node(option, "PickupOption", _location(point, "name"), point)
+            add(option, B("pickedUpAt"), place)
+        return option
+
     def add_order_line(self, iri: IRI, order: IRI, line: OrderLine) -> None:
         add, product = self.document.add, line.product
-        self.node(iri, "OrderLine", _location(line, "product"))
+        self.node(iri, "OrderLine", _location(line, "product"), line)
         add(order, B("hasPart"), iri)
         add(iri, B("partOf"), order)
         add(iri, B("concerns"), IRI(self.product_iris[id(product)] + "/offer"))
@@ -312,7 +332,7 @@ class _Builder:
 
     def add_sale_session(self, iri: IRI, first: OrderLine, point, offers: set[str]) -> None:
         add = self.document.add
-        self.node(iri, "SaleSession", _location(first, "delivery_date"))
+        self.node(iri, "SaleSession", _location(first, "delivery_date"), first)
         begin, end = session_times(first.delivery_date, point.time if point else None)
         add(iri, B("beginDate"), Literal(begin))
         add(iri, B("endDate"), Literal(end))

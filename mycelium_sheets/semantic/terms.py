@@ -36,11 +36,13 @@ class Document:
     """The triples of one export, where each subject comes from, and the warnings found.
 
     ``origins`` maps a subject to the sheet cell of the row it was made
-    from, so that a validation error can name the row at fault.
+    from, and ``records`` to the record itself, so that a validation error
+    can name the row, and the cell, at fault.
     """
 
     triples: list[tuple[str, IRI, Term]] = field(default_factory=list)
     origins: dict[str, Location] = field(default_factory=dict)
+    records: dict[str, object] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
 
     def add(self, subject: str, predicate: str, value: Term | None) -> None:
