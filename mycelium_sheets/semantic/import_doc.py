@@ -25,7 +25,7 @@ from ..schema.columns import SheetSpec
 from ..schema.standard import sheet_spec
 from . import vocabulary as v
 from .iris import enterprise_base
-from .mapping import person_names
+from .mapping import offer_quantity, person_names
 from .product_types import find_product_type, product_type
 from .reader import Node, ParsedDocument, Reference, read_document
 
@@ -356,8 +356,13 @@ class _Importer:
                 self.product_names[node.id] = match.name
                 if isinstance(match, _Pending):
                     continue
+                if match.sold_by_weight and values.get("unit") == match.price_unit:
+                    # Offered by the kg in DFC, this product is still ordered by the piece here.
+                    values["unit"] = match.unit
+                    values.pop("average_weight", None)
                 changed = [key for key, value in values.items()
-                           if value is not None and key != "name" and not _same(getattr(match, key, None), value)]
+                           if value is not None and key != "name" and not _same(getattr(match, key, None), value)
+                           and not (key == "iri" and self.is_own_iri(value))]
                 for key in changed:
                     sheet.set(match.source.row, key, values[key])
                 if changed:
@@ -454,7 +459,8 @@ class _Importer:
                 continue
             # The type is kept: DFC only tells a person from an enterprise.
             changed = [key for key, value in values.items()
-                       if value is not None and key not in ("name", "type") and not _same(getattr(match, key, None), value)]
+                       if value is not None and key not in ("name", "type") and not _same(getattr(match, key, None), value)
+                       and not (key == "iri" and self.is_own_iri(value))]
             for key in changed:
                 sheet.set(match.source.row, key, values[key])
             if changed:
@@ -465,7 +471,10 @@ class _Importer:
 
     def import_orders(self) -> None:
         sheet = self.sheets["orders"]
-        existing = {line.iri: line for line in self.data.orders if line.iri}
+        existing: dict = {line.iri: line for line in self.data.orders if line.iri}
+        for line in self.data.orders:
+            existing.setdefault(_line_key({"delivery_date": line.delivery_date, "customer": line.customer.name,
+                                           "product": line.product.name, "order_number": line.order_number}), line)
         for order in sorted(self.document.of_type("Order"), key=lambda node: node.id):
             lines = {reference(value) for value in order.values("hasPart")}
             lines |= {node.id for node in self.document.of_type("OrderLine")
@@ -583,14 +592,23 @@ class _Importer:
         if price is not None:
             values["price"] = self.price_values(price, []).get("price")
         label = _("order line {product} for {customer} on {day}").format(product=product, customer=customer, day=day)
-        match = existing.get(values["iri"])
+        match = existing.get(values["iri"]) or existing.get(_line_key(values))
         if match is None:
             sheet.append(values)
             self.report.added.append(_("{sheet}: {object}").format(sheet=sheet.name, object=label))
             return
         changed = []
-        for key in ("delivery_date", "quantity", "status", "order_number", "payment_status", "comment", "price"):
-            if values.get(key) is not None and not _same(getattr(match, key, None), values[key]):
+        for key in ("quantity", "status", "payment_status", "comment", "price", "iri"):
+            if key == "iri" and self.is_own_iri(values.get("iri")):
+                continue
+            current = match.effective_price if key == "price" else getattr(match, key, None)
+            if key == "quantity":
+                # The document states the quantity in the offer unit (kg for
+                # a product paid by weight), so the row is compared in it.
+                current = offer_quantity(match)
+            if key == "status" and current is None:
+                current = "confirmed"
+            if values.get(key) is not None and not _same(current, values[key]):
                 changed.append(key)
                 sheet.set(match.source.row, key, values[key])
         if changed:
@@ -618,6 +636,11 @@ class _Importer:
         return [Reference(node.id) for node in self.document.of_type("SuppliedProduct")
                 if any(reference(value) == item.id for value in node.values("referencedBy"))]
 
+    def is_own_iri(self, iri: str | None) -> bool:
+        """True for an IRI under the farm's base URI, which the exporter builds again by itself."""
+        base = self.data.farm.base_uri if self.data.farm else None
+        return bool(iri and base and iri.startswith(base.strip()))
+
     def known_product(self, iri: str | None) -> str | None:
         for product in self.data.products:
             if iri and product.iri == iri:
@@ -640,6 +663,11 @@ class _Importer:
         for node in self.document.nodes.values():
             if not node.types and not node.id.startswith("_:") and node.properties:
                 self.report.ignored.append(_("{object}: no type").format(object=node.id))
+
+
+def _line_key(values: dict) -> tuple:
+    return ("line", values.get("delivery_date"), normalise_label(values.get("customer") or ""),
+            normalise_label(values.get("product") or ""), values.get("order_number") or "")
 
 
 class _Pending:

@@ -133,11 +133,6 @@ class _Builder:
             self.product_iris[id(product)] = iri
             self.add_product(product, iri, stock.get(id(product)))
 
-    def offer_unit(self, product: Product):
-        # A product ordered by the piece but paid by the kg is offered by the
-        # kg, so that the price and the quantity of the offer agree.
-        return product.price_unit if product.sold_by_weight else product.unit
-
     def add_product(self, product: Product, iri: IRI, stock: Decimal | None) -> None:
         add, origin = self.document.add, _location(product, "name")
         item, offer = IRI(iri + "/catalog-item"), IRI(iri + "/offer")
@@ -151,7 +146,7 @@ class _Builder:
         quantity = BNode(_blank_label("quantity", iri))
         add(iri, B("hasQuantity"), quantity)
         add(quantity, v.RDF_TYPE, IRI(B("QuantitativeValue")))
-        add(quantity, B("hasUnit"), IRI(self.offer_unit(product).dfc_iri))
+        add(quantity, B("hasUnit"), IRI(offer_unit(product).dfc_iri))
         add(quantity, B("value"), Literal("1"))
         if product.organic:
             add(iri, B("hasCertification"), IRI(v.ORGANIC_CERTIFICATION))
@@ -316,19 +311,15 @@ class _Builder:
         self.add_price(price, line.effective_price, product.vat_rate)
 
     def line_quantity(self, line: OrderLine) -> Decimal:
-        product, target = line.product, self.offer_unit(line.product)
-        if line.weighed_quantity is not None and target.dimension == "mass":
-            return to_quantity(convert(line.weighed_quantity, _kilogram(), target))
-        quantity = convert(line.quantity, line.effective_unit, target,
-                           average_weight_kg=product.average_weight, pieces_per_unit=product.pieces_per_unit)
+        quantity = offer_quantity(line)
         if quantity is None:
             raise SemanticDataError(
                 _("the quantity cannot be converted to the unit the product is offered in ({unit})").format(
-                    unit=target.code),
+                    unit=offer_unit(line.product).code),
                 location=_location(line, "unit"), value=line.effective_unit.code,
                 remedy=_("Order in the product's unit, or fill in its average weight in the products sheet."),
             )
-        return to_quantity(quantity)
+        return quantity
 
     def add_sale_session(self, iri: IRI, first: OrderLine, point, offers: set[str]) -> None:
         add = self.document.add
@@ -338,6 +329,21 @@ class _Builder:
         add(iri, B("endDate"), Literal(end))
         for offer in sorted(offers):
             add(iri, B("lists"), IRI(offer))
+
+
+def offer_unit(product: Product):
+    """Return the unit a product is offered in: its price unit when it is ordered by the piece but paid by the kg."""
+    return product.price_unit if product.sold_by_weight else product.unit
+
+
+def offer_quantity(line: OrderLine) -> Decimal | None:
+    """Return a line's quantity in its product's offer unit (the weighed weight when known), or None."""
+    product, target = line.product, offer_unit(line.product)
+    if line.weighed_quantity is not None and target.dimension == "mass":
+        return to_quantity(convert(line.weighed_quantity, _kilogram(), target))
+    quantity = convert(line.quantity, line.effective_unit, target,
+                       average_weight_kg=product.average_weight, pieces_per_unit=product.pieces_per_unit)
+    return None if quantity is None else to_quantity(quantity)
 
 
 def order_key(line: OrderLine) -> tuple:
