@@ -6,7 +6,8 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..i18n import get_language
+from ..errors import MyceliumError
+from ..i18n import _, get_language, ngettext
 from ..model.farm_data import FarmData
 from ..model.units import normalise_label
 from .plan import PlanResult, plan_season
@@ -40,6 +41,17 @@ def workbook_language(data: FarmData) -> str:
     return get_language()
 
 
+def _raise_for_crop_errors(data: FarmData) -> None:
+    """Raise the errors found in the crop sheets; a missing sales sheet does not stop a plan."""
+    names = {data.sheet_names[key] for key in CROP_SHEETS if key in data.sheet_names}
+    errors = [problem for problem in data.errors if problem.location.sheet in names]
+    if errors:
+        raise MyceliumError(
+            ngettext("The workbook has {count} error:", "The workbook has {count} errors:", len(errors)).format(count=len(errors)),
+            details=[str(problem) for problem in errors],
+            remedy=_("Correct these cells and run the command again."))
+
+
 def plan_workbook(path, year: int, *, from_orders: bool = False, output=None, charts: bool = True,
                   language: str | None = None) -> PlanRun:
     """Plan season ``year`` of the workbook at ``path`` and write its engine sheets.
@@ -55,7 +67,7 @@ def plan_workbook(path, year: int, *, from_orders: bool = False, output=None, ch
 
     path = Path(path)
     data = load_farm(path)
-    data.raise_for_errors(CROP_SHEETS)
+    _raise_for_crop_errors(data)
     order_lines = None
     if from_orders:
         from ..orders import collect_order_lines
