@@ -84,6 +84,9 @@ def engine_files() -> tuple[list[Path], dict[Path, set[str]]]:
         relative = path.relative_to(ENGINE)
         if path.is_dir() or EXCLUDED_FOLDERS.intersection(relative.parts) or path.suffix in EXCLUDED_SUFFIXES:
             continue
+        # Editors and atomic writers leave hidden temporary files for a moment.
+        if path.name.startswith("."):
+            continue
         if path.suffix == ".py":
             needed = third_party_imports(path)
             if needed:

@@ -16,6 +16,11 @@ when it succeeded. Commands:
   Addons configuration in a locale such as "fr" or "en-US".
 - ``export DOCUMENT SHEET FILTER OUTPUT``: export one sheet of a document
   to PDF or PNG, for the screenshots of the user guide.
+- ``read DOCUMENT PYTHONPATH``: read the document with the extension's own
+  ``mycelium_calc.reading`` (imported from PYTHONPATH, the unpacked
+  extension's folder) and return the rows with typed values.
+- ``add-sheet DOCUMENT NAME OUTPUT``: add an empty sheet with one value in
+  A1 and save the document as OUTPUT, to make a farmer's sheet.
 """
 
 from __future__ import annotations
@@ -188,6 +193,49 @@ def export(context, document_path: str, sheet_name: str, filter_name: str, outpu
         document.close(True)
 
 
+def typed(value):
+    """Return a JSON form of a cell value that keeps dates and booleans apart from numbers."""
+    import datetime as dt
+
+    if isinstance(value, bool):
+        return {"bool": value}
+    if isinstance(value, dt.datetime):
+        return {"datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"date": value.isoformat()}
+    if isinstance(value, dt.time):
+        return {"time": value.isoformat()}
+    return value
+
+
+def read(context, document_path: str, pythonpath: str) -> dict:
+    sys.path.insert(0, pythonpath)
+    from mycelium_calc.reading import read_document
+
+    document = load_hidden(context, document_path)
+    try:
+        workbook = read_document(document)
+        return {
+            "sheets": {name: {"hidden": sheet.hidden, "rows": [[typed(value) for value in row] for row in sheet.rows]}
+                       for name, sheet in workbook.sheets.items()},
+            "engine_sheets": sorted(workbook.engine_sheets),
+        }
+    finally:
+        document.close(True)
+
+
+def add_sheet(context, document_path: str, name: str, output: str) -> dict:
+    document = load_hidden(context, document_path)
+    try:
+        sheets = document.getSheets()
+        sheets.insertNewByName(name, sheets.getCount())
+        sheets.getByName(name).getCellByPosition(0, 0).setString("Mes notes de récolte")
+        document.storeToURL(uno.systemPathToFileUrl(str(Path(output).resolve())), properties(FilterName="calc8"))
+        return {}
+    finally:
+        document.close(True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
@@ -212,6 +260,10 @@ def main() -> None:
         result = run(context, arguments.arguments[0], arguments.arguments[1], arguments.arguments[2:])
     elif arguments.command == "labels":
         result = labels(context, arguments.arguments[0])
+    elif arguments.command == "read":
+        result = read(context, *arguments.arguments[:2])
+    elif arguments.command == "add-sheet":
+        result = add_sheet(context, *arguments.arguments[:3])
     elif arguments.command == "export":
         result = export(context, *arguments.arguments[:4])
     else:

@@ -7,11 +7,13 @@ import sys
 from pathlib import Path
 
 import mycelium_sheets
+from mycelium_sheets.errors import MyceliumError
 from mycelium_sheets.i18n import _, ngettext
 from mycelium_sheets.schema.load import load_farm
 
-from .actions import engine_function, parse_date
+from .actions import engine_function, parse_date, select_cell
 from .dialogs import ask_dates
+from .feedback import cut_lines
 from .input_sheets import add_missing_sheets
 from .reading import read_document
 from .rendering import write_layouts
@@ -56,12 +58,8 @@ def check(session: Session, options: dict) -> None:
     head = ngettext("{count} error", "{count} errors", len(errors)).format(count=len(errors)) + ", " + \
         ngettext("{count} warning", "{count} warnings", len(warnings)).format(count=len(warnings))
     first = (errors or warnings)[0]
-    from .actions import select_cell
-
     select_cell(session, first.location.sheet, first.location.cell)
     text = "\n".join([head + " — " + summary, ""] + _problem_lines(errors + warnings))
-    from .feedback import cut_lines
-
     session.feedback.show("error" if errors else "warning", _("Mycélium — Check workbook"),
                           cut_lines(text, more=_("… and {count} more lines")))
 
@@ -80,13 +78,17 @@ def add_sheets(session: Session, options: dict) -> None:
 
 
 def _default_delivery_date(data, today: dt.date) -> dt.date:
-    """Return the first delivery date on or after today that has orders, else today."""
+    """Return the first delivery date from today on that has orders, else today."""
     dates = sorted({line.delivery_date for line in data.orders if line.delivery_date and line.delivery_date >= today})
     return dates[0] if dates else today
 
 
 def deliveries(session: Session, options: dict) -> None:
-    """Write the harvest, packing, round, summary and shortage sheets for one delivery date."""
+    """Write the harvest, packing, round, summary and shortage sheets of a delivery day.
+
+    The same calls as ``mycelium livraisons --date``: the engine picks the
+    sheets' language from the workbook, as the command does.
+    """
     prepare = engine_function("orders", "prepare_deliveries")
     make_layouts = engine_function("orders", "deliveries_layouts")
     data = _load(session)
@@ -103,31 +105,72 @@ def deliveries(session: Session, options: dict) -> None:
             return
         day = answer["date"]
 
-    language = options.get("language") or workbook_language(data, session.ui_language)
     result = prepare(data, date=day)
-    names = _write(session, make_layouts(result, language))
-    _report_written(session, _("Mycélium — Prepare deliveries"), names, getattr(result, "problems", []))
+    layouts = make_layouts(result)
+    names = _write(session, layouts)
+    summary = ngettext("{lines} order line for {customers} customers on {days}.",
+                       "{lines} order lines for {customers} customers on {days}.", len(result.lines)).format(
+        lines=len(result.lines), customers=len({id(item.customer) for item in result.customers}),
+        days=", ".join(delivery.strftime("%d/%m/%Y") for delivery in result.dates))
+    if result.shortages:
+        summary += "\n" + ngettext("{count} product is short: see the sheet “{sheet}”.",
+                                    "{count} products are short: see the sheet “{sheet}”.", len(result.shortages)).format(
+            count=len(result.shortages), sheet=layouts[-1].name)
+    _report_written(session, _("Mycélium — Prepare deliveries"), names, result.warnings, summary)
 
 
-def _report_written(session: Session, title: str, names: list[str], problems) -> None:
+def _report_written(session: Session, title: str, names: list[str], problems, summary: str = "") -> None:
     session.feedback.end()
-    lines = [ngettext("Sheet written: {names}.", "Sheets written: {names}.", len(names)).format(names=", ".join(names))]
+    lines = [summary] if summary else []
+    lines.append(ngettext("Sheet written: {names}.", "Sheets written: {names}.", len(names)).format(names=", ".join(names)))
     if problems:
         lines += [""] + _problem_lines(problems)
-    from .feedback import cut_lines
+    session.feedback.show("warning" if problems else "info", title,
+                          cut_lines("\n".join(lines), more=_("… and {count} more lines")))
 
-    session.feedback.show("warning" if problems else "info", title, cut_lines("\n".join(lines), more=_("… and {count} more lines")))
+
+def _season(options: dict) -> int:
+    """Return the season to plan: the "season" option, else next year as ``mycelium plan`` does."""
+    if "season" not in options:
+        return dt.date.today().year + 1
+    text = options["season"]
+    if not (text.isdigit() and 2000 <= int(text) <= 2100):
+        raise MyceliumError(_("the option “{option}” is not a year").format(option="season"), value=text,
+                            remedy=_("Give a year between 2000 and 2100, for example 2027."))
+    return int(text)
 
 
 def plan(session: Session, options: dict) -> None:
-    """Compute the crop plan and write its sheets."""
-    compute = engine_function("planning", "compute_plan")
-    make_layouts = engine_function("planning", "plan_layouts")
+    """Compute the crop plan of a season and write its six sheets.
+
+    The same calls as ``mycelium plan``, without the charts: they need
+    matplotlib, which LibreOffice's Python does not have.
+    """
+    plan_season = engine_function("planning.plan", "plan_season")
+    plan_layouts = engine_function("planning.layouts", "plan_layouts")
+    crop_sheets = engine_function("planning.run", "CROP_SHEETS")
+    language_of = engine_function("planning.run", "workbook_language")
+    year = _season(options)
     data = _load(session)
-    language = options.get("language") or workbook_language(data, session.ui_language)
-    result = compute(data)
-    names = _write(session, make_layouts(result, language))
-    _report_written(session, _("Mycélium — Compute the crop plan"), names, getattr(result, "problems", []))
+    data.raise_for_errors(crop_sheets)
+
+    order_lines = None
+    if options.get("from_orders") in ("1", "true", "yes"):
+        order_lines = engine_function("orders", "collect_order_lines")(data)
+    result = plan_season(data, year, order_lines=order_lines)
+    layouts = plan_layouts(result, options.get("language") or language_of(data))
+    names = _write(session, layouts)
+    summary = ngettext("{count} succession planned for season {season}.",
+                       "{count} successions planned for season {season}.", len(result.successions)).format(
+        count=len(result.successions), season=result.season)
+    if result.uncovered:
+        summary += "\n" + ngettext("{count} target week cannot be covered: see the sheet “{sheet}”.",
+                                    "{count} target weeks cannot be covered: see the sheet “{sheet}”.",
+                                    len(result.uncovered)).format(count=len(result.uncovered), sheet=names[0])
+    for item in result.unplaced:
+        summary += "\n" + _("not placed: {crop} no. {number}, {metres} m: {reason}").format(
+            crop=item.succession.crop, number=item.succession.number, metres=item.metres, reason=item.reason)
+    _report_written(session, _("Mycélium — Compute the crop plan"), names, result.problems, summary)
 
 
 def invoices(session: Session, options: dict) -> None:
