@@ -3,8 +3,8 @@
 Run: python bench/bench_planning.py
 
 The alternative a farmer would use is a spreadsheet worked by hand, which
-cannot be timed here; the side-by-side column compares planning with and
-without placement, and the engine sheets' layout, so each step's cost shows.
+cannot be timed here. So the rows set planning with placement beside
+planning without beds and the engine sheets' layout, to show each step's cost.
 """
 
 from __future__ import annotations

@@ -35,8 +35,8 @@ from ..model.weeks import IsoWeek
 from .season import Season
 from .successions import BedShare, Succession
 
-# A succession is not split into pieces shorter than this (1 m), so that a
-# bed is not cut into slivers nobody can work.
+# A succession is not split into pieces shorter than this (1 m), so that no
+# bed is cut into slivers too short to work.
 MIN_SHARE_CM = 100
 
 
@@ -143,6 +143,8 @@ def place_successions(
 
         located = [position for position, bed in enumerate(board.beds)
                    if _fits_location(bed, succession.itinerary.location)]
+        # NOTE: only the past-plantings sheet counts for rotation, so successions
+        # placed earlier in this season do not block a bed for their family.
         rotated = [position for position in located
                    if not (family and interval and season.year - past_years[position].get(family, -10**6) < interval)]
         free = {position: board.free_during(position, start, stop) for position in rotated}

@@ -20,7 +20,7 @@ CROP_SHEETS = {"farm", "crops", "beds", "targets", "harvests", "past_plantings",
 
 @dataclass
 class PlanRun:
-    """What ``plan_workbook`` did: the plan, the file written, the sheets and the chart files."""
+    """The outcome of ``plan_workbook``: the plan, the file written, the sheet names and the chart files."""
 
     result: PlanResult
     written: Path

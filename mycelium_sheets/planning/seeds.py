@@ -1,7 +1,7 @@
 """The seed order per crop and variety, and the trays to sow in the nursery each week.
 
 Seeds are counted in grams when the itinerary gives the seeds per gram, in
-seeds otherwise; the packet size and the seed stock are in the same unit.
+seeds otherwise. The packet size and the seed stock are in the same unit.
 
     to buy = max(0, need − stock),  packets = ⌈to buy ÷ packet size⌉,  ordered = packets × packet size
 """

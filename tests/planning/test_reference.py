@@ -103,4 +103,5 @@ def test_reference_keeps_licence():
     folder = Path(__file__).resolve().parents[2] / "mycelium_sheets" / "planning" / "reference"
     assert "GNU GENERAL PUBLIC LICENSE" in (folder / "COPYING").read_text(encoding="utf-8")
     readme = (folder / "README.md").read_text(encoding="utf-8")
-    assert "Potaléger" in readme and "Qrop" in readme
+    assert "Potaléger" in readme
+    assert "Qrop" in readme
