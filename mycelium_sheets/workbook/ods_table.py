@@ -67,7 +67,20 @@ def number_text(value) -> str:
 
 def cell_xml(value, fmt: str, style: str) -> str:
     """Return one ``<table:table-cell>`` for a value shown in a number format."""
-    if value is None or value == "":
+    # Strings come first because they are the most common engine cell.
+    if type(value) is str:
+        if not value:
+            return f'<table:table-cell table:style-name="{style}"/>'
+        if value.isprintable() and "  " not in value and value[0] != " " and value[-1] != " ":
+            paragraphs = "<text:p>" + escape(value) + "</text:p>"
+        else:
+            paragraphs = text_paragraphs(clean_text(value))
+        return (
+            f'<table:table-cell table:style-name="{style}" office:value-type="string" calcext:value-type="string">'
+            f"{paragraphs}</table:table-cell>"
+        )
+
+    if value is None:
         return f'<table:table-cell table:style-name="{style}"/>'
 
     if isinstance(value, bool):
@@ -95,20 +108,19 @@ def cell_xml(value, fmt: str, style: str) -> str:
 
     if isinstance(value, datetime.datetime):
         stamp = value.replace(tzinfo=None).isoformat(timespec="seconds")
+        shown = f"{value.day:02d}/{value.month:02d}/{value.year:04d} {value.hour:02d}:{value.minute:02d}"
         return (
             f'<table:table-cell table:style-name="{style}" office:value-type="date" office:date-value="{stamp}" '
-            f'calcext:value-type="date"><text:p>{value:%d/%m/%Y %H:%M}</text:p></table:table-cell>'
+            f'calcext:value-type="date"><text:p>{shown}</text:p></table:table-cell>'
         )
     if isinstance(value, datetime.date):
+        shown = f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
         return (
             f'<table:table-cell table:style-name="{style}" office:value-type="date" office:date-value="{value.isoformat()}" '
-            f'calcext:value-type="date"><text:p>{value:%d/%m/%Y}</text:p></table:table-cell>'
+            f'calcext:value-type="date"><text:p>{shown}</text:p></table:table-cell>'
         )
 
-    return (
-        f'<table:table-cell table:style-name="{style}" office:value-type="string" calcext:value-type="string">'
-        f"{text_paragraphs(clean_text(str(value)))}</table:table-cell>"
-    )
+    return cell_xml(str(value), fmt, style)
 
 
 def picture_name(data: bytes) -> str:
@@ -147,18 +159,17 @@ def table_xml(layout: SheetLayout, pictures: dict[str, bytes]) -> bytes:
         row_style = "myc-ro-break" if index in breaks else "myc-ro"
         parts.append(f'<table:table-row table:style-name="{row_style}">')
         kind = layout.row_kinds.get(index)
-        for column in range(max(len(row), 1 if not row else 0)):
-            value = row[column] if column < len(row) else None
-            if kind is None and (index, column) not in layout.cell_formats:
-                fmt = column_formats[column] if column < width else "text"
-                style = body_styles[column] if column < width else cell_style_name("text", "body")
+        cell_formats = layout.cell_formats
+        for column, value in enumerate(row or [None]):
+            if kind is None and not (cell_formats and (index, column) in cell_formats):
+                fmt = column_formats[column]
+                style = body_styles[column]
             else:
                 fmt = layout.format_of(index, column)
                 style = cell_style_name(fmt, kind or "body")
             cell = cell_xml(value, fmt, style)
-            frame = frames.get((index, column))
-            if frame:
-                cell = _with_frame(cell, frame)
+            if frames and (index, column) in frames:
+                cell = _with_frame(cell, frames[(index, column)])
             parts.append(cell)
         parts.append("</table:table-row>")
         if index == header_rows - 1:
