@@ -74,13 +74,17 @@ def demand_from_targets(targets: list[Target], season: Season) -> tuple[dict[str
     return demands, problems
 
 
-def demand_from_order_lines(lines, season: Season) -> tuple[dict[str, CropDemand], list[Problem]]:
+def demand_from_order_lines(lines, season: Season, yield_units: dict[str, Unit] | None = None,
+                            ) -> tuple[dict[str, CropDemand], list[Problem]]:
     """Group order lines by their product's crop and the ISO week of delivery.
 
-    A line counts in kilograms when its unit is a mass, or when the product
-    has an average weight; otherwise it keeps its count unit. Cancelled lines
-    and products with no crop are left out.
+    A line is counted in the crop's yield unit (``yield_units``, keyed by
+    normalised crop name) when it converts to it, through the product's
+    average weight if needed. Otherwise it counts in kilograms when its unit
+    is a mass or the product has an average weight, else in its count unit.
+    Cancelled lines and products with no crop are left out.
     """
+    yield_units = yield_units or {}
     demands: dict[str, CropDemand] = {}
     problems: list[Problem] = []
     kilogram = get_unit("kg")
@@ -93,11 +97,15 @@ def demand_from_order_lines(lines, season: Season) -> tuple[dict[str, CropDemand
         if not crop:
             continue
         unit = line.unit or product.unit
-        quantity = convert(line.quantity, unit, kilogram, average_weight_kg=product.average_weight)
+        wanted = yield_units.get(normalise_label(crop), kilogram)
+        quantity = convert(line.quantity, unit, wanted, average_weight_kg=product.average_weight)
+        if quantity is None and wanted != kilogram:
+            wanted = kilogram
+            quantity = convert(line.quantity, unit, wanted, average_weight_kg=product.average_weight)
         if quantity is None:
             quantity = line.quantity
         else:
-            unit = kilogram
+            unit = wanted
 
         week = IsoWeek.of(line.delivery_date)
         if week not in season:

@@ -97,7 +97,11 @@ def plan_season(data: FarmData, year: int, *, order_lines=None) -> PlanResult:
     if order_lines is None:
         demands, problems = demand_from_targets(data.targets, season)
     else:
-        demands, problems = demand_from_order_lines(order_lines, season)
+        yield_units = {}
+        for itinerary in data.itineraries:
+            if itinerary.yield_unit:
+                yield_units.setdefault(normalise_label(itinerary.crop), itinerary.yield_unit)
+        demands, problems = demand_from_order_lines(order_lines, season, yield_units)
 
     for itinerary in data.itineraries:
         problems.extend(check_itinerary(itinerary, season, needs_yield=normalise_label(itinerary.crop) in demands))
