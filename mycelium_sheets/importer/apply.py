@@ -3,7 +3,7 @@
 The target is made from the template when it does not exist (French or
 English from the language in force, .xlsx when its name ends so). Records
 are appended under the last row of their sheet with
-``workbook.edits.write_sheet_edits``, which saves atomically and keeps every
+``workbook.write_sheet_edits``, which saves atomically and keeps every
 other sheet byte for byte. A record already in the sheet (the same
 reference or name for products, customers, delivery points, beds and
 families; the same values in every imported column elsewhere) is not
@@ -267,7 +267,7 @@ def apply_plan(plan: ImportPlan, target: str | Path | None, *, skip_errors: bool
     if dry_run:
         return result
 
-    from ..workbook.edits import SheetEdits, write_sheet_edits
+    from ..workbook import SheetEdits, write_sheet_edits
 
     edits = {name: SheetEdits(append=rows) for name, rows in result.appended.items() if rows}
     if edits:

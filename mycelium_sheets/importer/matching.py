@@ -183,6 +183,16 @@ def map_table(sheet: Sheet, table: Table, spec: SheetSpec) -> TableMapping:
             key, confidence, reason = match_header(table.labels[position], spec)
         candidates.append((column, header, key, confidence, reason))
 
+    # A match on a word of the header gives way to clear content: "Adresse
+    # électronique" holding e-mail addresses is the e-mail, not the address.
+    for position, (column, header, key, confidence, reason) in enumerate(candidates):
+        if key is None or confidence >= BRACKET_CONFIDENCE:
+            continue
+        kind = _content_kind(_sample(sheet, table, column))
+        content_key = _content_key(kind, spec, set()) if kind in ("email", "postcode", "phone") else None
+        if content_key is not None and content_key != key:
+            candidates[position] = (column, header, content_key, CONTENT_CONFIDENCE, _("content"))
+
     # Best matches claim their column first, so "Prix HT" beats "Prix TTC" for the price.
     matches: dict[int, ColumnMatch] = {}
     for column, header, key, confidence, reason in sorted(candidates, key=lambda item: -item[3]):

@@ -45,7 +45,7 @@ MONTHS = {
 }
 WEEKDAYS = {
     "lundi": 1, "lun": 1, "monday": 1, "mon": 1,
-    "mardi": 2, "tuesday": 2, "tue": 2,
+    "mardi": 2, "mar": 2, "tuesday": 2, "tue": 2,
     "mercredi": 3, "mer": 3, "wednesday": 3, "wed": 3,
     "jeudi": 4, "jeu": 4, "thursday": 4, "thu": 4,
     "vendredi": 5, "ven": 5, "friday": 5, "fri": 5,

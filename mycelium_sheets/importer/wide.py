@@ -113,7 +113,7 @@ def propose_wide(sheet: Sheet, table: Table) -> TableMapping | None:
     orders = sheet_spec("orders")
     if any(match_header(header, orders)[0] not in (None, "customer", "delivery_date") for header in table.headers[1:]):
         return None
-    if _numeric_share(sheet, table, across) < 0.9:
+    if _numeric_share(sheet, table, across) < 0.6:
         return None
     matches = [ColumnMatch(table.columns[0], first_header, "product", 0.9, _("grid"))]
     matches += [ColumnMatch(column, header, None, 0.9, _("grid")) for column, header in zip(across, table.headers[1:])]

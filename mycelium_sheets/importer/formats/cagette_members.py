@@ -15,7 +15,7 @@ from ..values import clean_text, is_empty
 from .common import RowReader, blank_row, describe_mapping, find_table
 
 NAME = "cagette-members"
-LABEL = "Cagette — membres"
+LABEL = "Cagette members"
 REQUIRED = {"prenom", "nom", "e-mail", "code postal", "ville"}
 
 

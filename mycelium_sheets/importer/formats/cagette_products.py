@@ -20,7 +20,7 @@ from .common import Found, RowReader, blank_row, describe_mapping, find_table, k
 from .packs import pack_of
 
 NAME = "cagette-products"
-LABEL = "Cagette — produits"
+LABEL = "Cagette products"
 CLASSIC = {"nom du produit", "prix ttc", "reference unique", "taux de tva"}
 PRO = {"nom du produit", "reference unique", "nom offre", "prix h t", "taux de tva"}
 UNIT_HEADER = "unite (piece, kg, g ou litre)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...errors import Location, Problem
+from ...i18n import _
 from ...model.units import normalise_label
 from ...schema import sheet_spec
 from ...schema.types import CellTypeError
@@ -106,6 +107,7 @@ def describe_mapping(found: Found, target: str, keys: dict[str, str | None], rea
     directly, for a header that appears twice.
     """
     matches = []
+    reason = _(reason)
     for column, header, label in zip(found.table.columns, found.table.headers, found.table.labels):
         target_key = (by_column or {}).get(column) or keys.get(key(label))
         sheet = None

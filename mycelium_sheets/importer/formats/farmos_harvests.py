@@ -20,7 +20,7 @@ from ..values import clean_text, is_empty
 from .common import RowReader, blank_row, describe_mapping, find_table, problem
 
 NAME = "farmos-harvests"
-LABEL = "farmOS — récoltes"
+LABEL = "farmOS harvests"
 REQUIRED = {"timestamp", "name", "assets", "quantity", "quantity units", "quantity measure"}
 # Kilograms per pound and per ounce (international avoirdupois definitions).
 IMPERIAL = {"lb": Decimal("0.45359237"), "lbs": Decimal("0.45359237"), "pound": Decimal("0.45359237"),

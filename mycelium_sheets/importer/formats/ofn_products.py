@@ -19,7 +19,7 @@ from .common import RowReader, blank_row, describe_mapping, find_table
 from .packs import pack_of
 
 NAME = "ofn-products"
-LABEL = "Open Food Network — produits"
+LABEL = "Open Food Network products"
 REQUIRED = {"producer", "sku", "name", "units", "unit_type", "price", "on_hand"}
 
 

@@ -34,7 +34,7 @@ from ..values import is_empty, read_date
 from .common import Found, RowReader, blank_row, describe_mapping, find_table, problem
 
 NAME = "otf-crop-plan"
-LABEL = "Ouvretaferme — plan de culture"
+LABEL = "Ouvretaferme crop plan"
 REQUIRED = {"season", "series_name", "species", "planting_type", "sowing_date", "planting_date",
             "first_harvest_date", "last_harvest_date"}
 METHODS = {"sowing": "direct", "young-plant": "transplant", "young-plant-bought": "bought"}
