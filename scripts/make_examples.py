@@ -197,8 +197,8 @@ FAMILIES = [("Alliacées", 4), ("Apiacées", 3), ("Astéracées", 2), ("Brassica
 # yield kg/bed-metre, yield unit, seeds/g, germination, seeds/hole, safety margin, nursery losses,
 # cells/tray, earliest week, latest week, location, packet size, seed stock
 CROPS = [
-    ("Radis", "Flamboyant 3", "Brassicacées", "Semis direct", None, 30, "Semis", 14, 2, 4, 1.5, "botte", 100, 0.9, 1, 0.1, None, None, 10, 36, "Plein champ", 50, 20),
-    ("Carotte", "Nantaise 2", "Apiacées", "Semis direct", None, 90, "Semis", 28, 2, 4, 3.0, "kg", 800, 0.75, 1, 0.15, None, None, 10, 28, "Plein champ", 25, 10),
+    ("Radis", "Flamboyant 3", "Brassicacées", "Semis direct", None, 30, "Semis", 14, 2, 4, 8.0, "botte", 100, 0.9, 1, 0.1, None, None, 10, 36, "Plein champ", 50, 20),
+    ("Carotte", "Nantaise 2", "Apiacées", "Semis direct", None, 90, "Semis", 28, 2, 4, 4.5, "kg", 800, 0.75, 1, 0.15, None, None, 10, 28, "Plein champ", 25, 10),
     ("Betterave", "Crapaudine", "Chénopodiacées", "Plant maison", 28, 70, "Plantation", 28, 10, 3, 2.5, "kg", 50, 0.8, 2, 0.1, 0.1, 104, 14, 30, "Plein champ", 20, 0),
     ("Navet", "Milan à collet violet", "Brassicacées", "Semis direct", None, 50, "Semis", 21, 5, 3, 2.0, "kg", 350, 0.85, 1, 0.1, None, None, 10, 34, "Plein champ", 20, 5),
     ("Oignon", "Blanc de Paris", "Alliacées", "Plant maison", 42, 90, "Plantation", 28, 10, 4, 2.5, "kg", 250, 0.7, 4, 0.1, 0.1, 104, 10, 20, "Plein champ", 10, 0),
@@ -206,13 +206,13 @@ CROPS = [
     ("Basilic", "Grand vert", "Lamiacées", "Plant maison", 35, 50, "Plantation", 70, 25, 3, 1.2, "kg", 700, 0.8, 3, 0.1, 0.1, 104, 18, 28, "Serre", 5, 2),
     ("Blette", "Verte à carde blanche", "Chénopodiacées", "Plant maison", 28, 60, "Plantation", 90, 30, 2, 4.0, "kg", 60, 0.8, 1, 0.1, 0.1, 77, 14, 28, "Plein champ", 20, 0),
     ("Pomme de terre", "Charlotte", "Solanacées", "Plant acheté", None, 90, "Plantation", 21, 35, 2, 3.0, "kg", None, None, None, 0.05, None, None, 12, 18, "Plein champ", None, None),
-    ("Tomate", "Cœur de bœuf", "Solanacées", "Plant maison", 49, 70, "Plantation", 90, 50, 2, 8.0, "kg", 300, 0.85, 1, 0.15, 0.1, 77, 16, 20, "Serre", 1, 0),
-    ("Tomate cerise", "Sweet 100", "Solanacées", "Plant maison", 49, 65, "Plantation", 100, 50, 2, 6.0, "kg", 350, 0.85, 1, 0.15, 0.1, 77, 16, 20, "Serre", 0.5, 0),
+    ("Tomate", "Cœur de bœuf", "Solanacées", "Plant maison", 49, 70, "Plantation", 90, 50, 2, 16.0, "kg", 300, 0.85, 1, 0.15, 0.1, 77, 16, 20, "Serre", 1, 0),
+    ("Tomate cerise", "Sweet 100", "Solanacées", "Plant maison", 49, 65, "Plantation", 100, 50, 2, 10.0, "kg", 350, 0.85, 1, 0.15, 0.1, 77, 16, 20, "Serre", 0.5, 0),
     ("Courgette", "Verte de Milan", "Cucurbitacées", "Plant maison", 21, 50, "Plantation", 56, 80, 1, 6.0, "kg", 7, 0.9, 1, 0.1, 0.05, 40, 17, 26, "Plein champ", 10, 5),
-    ("Concombre", "Marketmore", "Cucurbitacées", "Plant maison", 21, 55, "Plantation", 60, 40, 1, 10.0, "pièce", 35, 0.9, 1, 0.1, 0.05, 40, 16, 24, "Serre", 5, 0),
+    ("Concombre", "Marketmore", "Cucurbitacées", "Plant maison", 21, 55, "Plantation", 60, 40, 1, 20.0, "pièce", 35, 0.9, 1, 0.1, 0.05, 40, 16, 24, "Serre", 5, 0),
     ("Haricot", "Contender", "Fabacées", "Semis direct", None, 60, "Semis", 28, 7, 2, 1.2, "kg", 3.5, 0.85, 2, 0.1, None, None, 19, 29, "Plein champ", 250, 100),
     ("Épinard", "Géant d'hiver", "Chénopodiacées", "Semis direct", None, 45, "Semis", 21, 5, 4, 1.2, "kg", 90, 0.8, 1, 0.1, None, None, 10, 36, "Plein champ", 50, 0),
-    ("Laitue", "Batavia blonde", "Astéracées", "Plant maison", 28, 45, "Plantation", 14, 30, 3, 3.0, "pièce", 800, 0.85, 2, 0.1, 0.1, 150, 10, 34, "Plein champ", 2, 1),
+    ("Laitue", "Batavia blonde", "Astéracées", "Plant maison", 28, 45, "Plantation", 14, 30, 3, 9.0, "pièce", 800, 0.85, 2, 0.1, 0.1, 150, 10, 34, "Plein champ", 2, 1),
     ("Fève", "Aguadulce", "Fabacées", "Semis direct", None, 100, "Semis", 28, 15, 2, 1.5, "kg", 0.7, 0.9, 1, 0.1, None, None, 6, 12, "Plein champ", 500, 0),
     ("Courge", "Potimarron Red Kuri", "Cucurbitacées", "Plant maison", 21, 100, "Plantation", 14, 100, 1, 3.0, "kg", 5, 0.85, 1, 0.1, 0.05, 40, 20, 23, "Plein champ", 10, 0),
     ("Fraise", "Gariguette", "Rosacées", "Plant acheté", None, 300, "Plantation", 42, 30, 2, 1.0, "kg", None, None, None, 0.05, None, None, 34, 38, "Plein champ", None, None),
@@ -224,7 +224,7 @@ TARGETS = [
     ("Carotte", "2027-W24", "2027-W44", 60, "kg"),
     ("Laitue", "2027-W18", "2027-W40", 80, "pièce"),
     ("Courgette", "2027-W25", "2027-W38", 70, "kg"),
-    ("Tomate", "2027-W27", "2027-W40", 90, "kg"),
+    ("Tomate", "2027-W27", "2027-W40", 40, "kg"),
     ("Haricot", "2027-W27", "2027-W38", 15, "kg"),
     ("Épinard", "2027-W16", "2027-W24", 10, "kg"),
     ("Mesclun", "2027-W12", "2027-W40", 6, "kg"),
@@ -285,6 +285,9 @@ def order_lines(rng: random.Random, days) -> list[tuple]:
 
 
 def fill_table(sheet, rows) -> None:
+    """Write the rows below the header, replacing what the template had there."""
+    if sheet.max_row > 1:
+        sheet.delete_rows(2, sheet.max_row - 1)
     for row_index, row in enumerate(rows, start=2):
         for column_index, value in enumerate(row, start=1):
             if value is not None:

@@ -24,6 +24,7 @@ from openpyxl.styles import Alignment, Font, PatternFill  # noqa: E402
 from openpyxl.worksheet.datavalidation import DataValidation  # noqa: E402
 
 from mycelium_sheets.model.units import UNITS  # noqa: E402
+from mycelium_sheets.planning.reference import default_itineraries, family_label, reference_families  # noqa: E402
 from mycelium_sheets.schema import INPUT_SHEETS  # noqa: E402
 from mycelium_sheets.schema.choices import VAT_RATES  # noqa: E402
 from mycelium_sheets.schema.columns import Column, SheetSpec  # noqa: E402
@@ -165,6 +166,14 @@ def write_fields_sheet(sheet, spec: SheetSpec, language: str, lists: dict[str, s
             sheet.add_data_validation(validation)
 
 
+def write_reference_rows(sheet, rows) -> None:
+    """Fill a sheet below its header with the default crop reference."""
+    for row_index, row in enumerate(rows, start=2):
+        for column_index, value in enumerate(row, start=1):
+            if value is not None and value != "":
+                sheet.cell(row=row_index, column=column_index, value=float(value) if hasattr(value, "as_tuple") else value)
+
+
 def write_readme(sheet, language: str) -> None:
     text = README_TEXT[language]
     sheet.column_dimensions["A"].width = cm_to_width(5)
@@ -208,6 +217,10 @@ def build_template(language: str) -> Workbook:
             write_fields_sheet(sheets[spec.key], spec, language, lists)
         else:
             write_table_sheet(sheets[spec.key], spec, language, lists, sheet_names)
+    write_reference_rows(sheets["crops"], default_itineraries(language))
+    families = [(family_label(row["family"], language), int(row["rotation_years"]) if row["rotation_years"] else None)
+                for row in reference_families()]
+    write_reference_rows(sheets["families"], families)
     book.properties.creator = "Mycélium sheets"
     book.properties.title = README_TEXT[language]["title"]
     return book
