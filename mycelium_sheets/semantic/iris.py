@@ -10,6 +10,7 @@ the identity they had on the platform they came from.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from urllib.parse import urlsplit
 
@@ -20,6 +21,7 @@ from ..model.units import normalise_label
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def slug(text: str) -> str:
     """Return a lower-case ASCII IRI segment: "Pommes de terre (kg)" gives "pommes-de-terre-kg"."""
     plain = normalise_label(str(text)).replace("œ", "oe").replace("æ", "ae")

@@ -9,6 +9,7 @@ JSON-LD, Turtle and N-Triples exports are one and the same graph.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections import defaultdict
@@ -26,10 +27,12 @@ from .iris import IriMinter, check_base_uri
 from .product_types import product_type, suggest_product_types
 from .terms import IRI, BNode, Document, Literal
 
-B = v.business
+# Predicate and class IRIs are made once; a million order lines use them ten million times.
+B = functools.lru_cache(maxsize=None)(lambda name: IRI(v.business(name)))
 _TIME = re.compile(r"(\d{1,2})\s*(?:h|:)\s*(\d{2})?")
 
 
+@functools.lru_cache(maxsize=65536)
 def number(value: Decimal) -> str:
     """Return a number's shortest plain lexical form: 5.50 gives "5.5", 10 gives "10"."""
     text = format(Decimal(value).normalize(), "f")
@@ -82,12 +85,14 @@ class _Builder:
         self.product_iris: dict[int, IRI] = {}
         self.sessions: dict[str, tuple] = {}
         self.places: set[str] = set()
+        self.offer_iris: dict[int, IRI] = {}
         self.customer_iris: dict[int, IRI] = {}
 
-    def node(self, subject: str, class_name: str, origin: Location | None, record=None) -> None:
-        self.document.add(subject, v.RDF_TYPE, IRI(B(class_name)))
+    def node(self, subject: str, class_name: str, origin: tuple | Location | None, record=None) -> None:
+        """Add a subject's type and remember the cell it comes from; ``origin`` is a Location or (record, field)."""
+        self.document.add(subject, v.RDF_TYPE, B(class_name))
         if self.track_origins and origin is not None and subject not in self.document.origins:
-            self.document.origins[subject] = origin
+            self.document.origins[subject] = _location(*origin) if isinstance(origin, tuple) else origin
             if record is not None:
                 self.document.records[subject] = record
 
@@ -95,7 +100,7 @@ class _Builder:
 
     def add_enterprise(self) -> None:
         farm, add, subject = self.farm, self.document.add, self.enterprise
-        self.node(subject, "Enterprise", _location(farm, "name"), farm)
+        self.node(subject, "Enterprise", (farm, "name"), farm)
         add(subject, B("name"), text(farm.name))
         add(subject, B("VATnumber"), text(farm.vat_number))
         add(subject, B("email"), text(farm.email))
@@ -121,7 +126,7 @@ class _Builder:
         if not phone or not str(phone).strip():
             return
         node = BNode(_blank_label("phone", owner))
-        self.document.add(node, v.RDF_TYPE, IRI(B("PhoneNumber")))
+        self.document.add(node, v.RDF_TYPE, B("PhoneNumber"))
         self.document.add(node, B("phoneNumber"), text(phone))
         self.document.add(owner, B("hasPhoneNumber"), node)
 
@@ -145,7 +150,7 @@ class _Builder:
             add(iri, B("hasType"), IRI(concept))
         quantity = BNode(_blank_label("quantity", iri))
         add(iri, B("hasQuantity"), quantity)
-        add(quantity, v.RDF_TYPE, IRI(B("QuantitativeValue")))
+        add(quantity, v.RDF_TYPE, B("QuantitativeValue"))
         add(quantity, B("hasUnit"), IRI(offer_unit(product).dfc_iri))
         add(quantity, B("value"), Literal("1"))
         if product.organic:
@@ -163,7 +168,7 @@ class _Builder:
             add(item, B("stockLimitation"), Literal(number(stock)))
         add(self.enterprise, B("manages"), item)
 
-        self.node(offer, "Offer", _location(product, "price"), product)
+        self.node(offer, "Offer", (product, "price"), product)
         add(offer, B("offeredItem"), iri)
         price = BNode(_blank_label("price", iri))
         add(offer, B("hasPrice"), price)
@@ -173,11 +178,11 @@ class _Builder:
 
     def add_price(self, node: BNode, amount: Decimal, vat_rate: Decimal | None) -> None:
         add = self.document.add
-        add(node, v.RDF_TYPE, IRI(B("Price")))
-        add(node, B("value"), Literal(str(to_cents(amount))))
-        if vat_rate is not None:
-            add(node, B("VATrate"), Literal(number(vat_rate * 100)))
-        add(node, B("hasUnit"), IRI(v.EURO))
+        value, rate = price_literals(amount, vat_rate)
+        add(node, v.RDF_TYPE, B("Price"))
+        add(node, B("value"), value)
+        add(node, B("VATrate"), rate)
+        add(node, B("hasUnit"), _EURO)
 
     def product_type(self, product: Product) -> str | None:
         if product.dfc_type:
@@ -245,7 +250,7 @@ class _Builder:
         session = IRI(self.minter.sale_session(first.delivery_date, point.name if point else None))
         if session not in self.sessions:
             self.sessions[session] = (first, point, set())
-        self.sessions[session][2].update(self.product_iris[id(line.product)] + "/offer" for line in kept)
+        self.sessions[session][2].update(self.offer_iri(line.product) for line in kept)
         self.add_order(iri, session, first, kept)
 
     def add_sale_sessions(self) -> None:
@@ -254,7 +259,7 @@ class _Builder:
 
     def add_order(self, iri: IRI, session: IRI, first: OrderLine, lines: list[OrderLine]) -> None:
         add = self.document.add
-        self.node(iri, "Order", _location(first, "delivery_date"), first)
+        self.node(iri, "Order", (first, "delivery_date"), first)
         add(iri, B("orderNumber"), text(first.order_number))
         add(iri, B("belongsTo"), session)
         add(iri, B("orderedBy"), self.customer_iris[id(first.customer)])
@@ -284,6 +289,12 @@ class _Builder:
             line_iri = IRI(line.iri) if line.iri else IRI(self.minter.order_line(iri, line.product.key, taken))
             self.add_order_line(line_iri, iri, line)
 
+    def offer_iri(self, product: Product) -> IRI:
+        key = id(product)
+        if key not in self.offer_iris:
+            self.offer_iris[key] = IRI(self.product_iris[key] + "/offer")
+        return self.offer_iris[key]
+
     def add_pickup_option(self, point) -> IRI:
         """Add the delivery point as a PickupOption at a PhysicalPlace, once; return the option's IRI."""
         place = IRI(self.minter.place(point.name))
@@ -291,19 +302,19 @@ class _Builder:
         if place not in self.places:
             self.places.add(place)
             add = self.document.add
-            self.node(place, "PhysicalPlace", _location(point, "name"), point)
+            self.node(place, "PhysicalPlace", (point, "name"), point)
             add(place, B("name"), text(point.name))
             self.add_address(place, point.address, point.postcode, point.city, None, _location(point, "address"))
-            self.node(option, "PickupOption", _location(point, "name"), point)
+            self.node(option, "PickupOption", (point, "name"), point)
             add(option, B("pickedUpAt"), place)
         return option
 
     def add_order_line(self, iri: IRI, order: IRI, line: OrderLine) -> None:
         add, product = self.document.add, line.product
-        self.node(iri, "OrderLine", _location(line, "product"), line)
+        self.node(iri, "OrderLine", (line, "product"), line)
         add(order, B("hasPart"), iri)
         add(iri, B("partOf"), order)
-        add(iri, B("concerns"), IRI(self.product_iris[id(product)] + "/offer"))
+        add(iri, B("concerns"), self.offer_iri(product))
         add(iri, B("quantity"), Literal(number(self.line_quantity(line))))
         add(iri, B("description"), text(line.comment))
         price = BNode(_blank_label("price", iri))
@@ -323,12 +334,22 @@ class _Builder:
 
     def add_sale_session(self, iri: IRI, first: OrderLine, point, offers: set[str]) -> None:
         add = self.document.add
-        self.node(iri, "SaleSession", _location(first, "delivery_date"), first)
+        self.node(iri, "SaleSession", (first, "delivery_date"), first)
         begin, end = session_times(first.delivery_date, point.time if point else None)
         add(iri, B("beginDate"), Literal(begin))
         add(iri, B("endDate"), Literal(end))
         for offer in sorted(offers):
             add(iri, B("lists"), IRI(offer))
+
+
+_EURO = IRI(v.EURO)
+
+
+@functools.lru_cache(maxsize=4096)
+def price_literals(amount: Decimal, vat_rate: Decimal | None) -> tuple[Literal, Literal | None]:
+    """Return the price in euros to the cent and the VAT rate in percent, as the connectors write them."""
+    rate = Literal(number(vat_rate * 100)) if vat_rate is not None else None
+    return Literal(str(to_cents(amount))), rate
 
 
 def offer_unit(product: Product):
@@ -359,11 +380,16 @@ def _kilogram():
     return get_unit("kg")
 
 
+_LABEL_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
 def _blank_label(kind: str, owner: str) -> str:
     # A label made from the owner's IRI is the same at every export, which
     # keeps the JSON-LD output byte-identical for an unchanged workbook.
     tail = owner.split("://", 1)[-1]
-    return kind + "-" + re.sub(r"[^A-Za-z0-9]+", "-", tail).strip("-")
+    if not _LABEL_CHARACTERS.issuperset(tail.replace("/", "").replace("-", "").replace(".", "")):
+        return kind + "-" + re.sub(r"[^A-Za-z0-9]+", "-", tail).strip("-")
+    return kind + "-" + tail.replace("/", "-").replace(".", "-")
 
 
 def session_times(day: dt.date, time_text: str | None) -> tuple[str, str]:

@@ -22,12 +22,13 @@ _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\
 
 def term_text(term) -> str:
     """Return a term in N-Triples syntax (also valid Turtle)."""
-    if isinstance(term, Literal):
+    kind = term.__class__
+    if kind is Literal:
         quoted = '"' + term.lexical.translate(_ESCAPES) + '"'
         if term.datatype is None or term.datatype == v.XSD_STRING:
             return quoted
         return quoted + "^^<" + term.datatype + ">"
-    if isinstance(term, BNode):
+    if kind is BNode:
         return "_:" + term
     return "<" + term + ">"
 
@@ -35,11 +36,18 @@ def term_text(term) -> str:
 def write_ntriples(triples: Iterable[tuple], out: TextIO) -> int:
     """Write triples as N-Triples; return how many were written."""
     count = 0
-    write = out.write
+    chunk: list[str] = []
+    last_subject, subject_text = None, ""
     for subject, predicate, term in triples:
-        write(f"{term_text(subject)} <{predicate}> {term_text(term)} .\n")
-        count += 1
-    return count
+        if subject is not last_subject:
+            last_subject, subject_text = subject, term_text(subject)
+        chunk.append(f"{subject_text} <{predicate}> {term_text(term)} .\n")
+        if len(chunk) >= 4096:
+            out.write("".join(chunk))
+            count += len(chunk)
+            chunk.clear()
+    out.write("".join(chunk))
+    return count + len(chunk)
 
 
 def _turtle_name(iri: str) -> str:

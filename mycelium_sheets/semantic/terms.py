@@ -49,7 +49,7 @@ class Document:
         """Add a triple, skipping an absent value."""
         if value is None:
             return
-        self.triples.append((subject, IRI(predicate), value))
+        self.triples.append((subject, predicate if predicate.__class__ is IRI else IRI(predicate), value))
 
     def subjects(self) -> set[str]:
         return {subject for subject, _, _ in self.triples}
