@@ -31,7 +31,7 @@ def register(group: click.Group) -> None:
     def import_command(source: Path, target: Path | None, dry_run: bool, mapping: Path | None, skip_errors: bool,
                        sheets: tuple[str, ...], year: int | None) -> None:
         from ..importer import apply_plan, plan_import
-        from ..importer.report import describe_mappings, outcome, preview, warnings
+        from ..importer.report import describe_mappings, ignored, outcome, preview, warnings
 
         if target is None and not dry_run:
             raise click.UsageError(_("Give the workbook to fill with --vers (--into), or add --essai (--dry-run)."))
@@ -44,7 +44,7 @@ def register(group: click.Group) -> None:
         if dry_run:
             for line in preview(plan):
                 click.echo(line)
-        for note in plan.notes:
+        for note in plan.notes + ignored(plan):
             click.echo(note)
         for line in warnings(plan):
             click.echo(line, err=True)

@@ -94,6 +94,18 @@ def warnings(plan: ImportPlan) -> list[str]:
     return lines
 
 
+def ignored(plan: ImportPlan) -> list[str]:
+    """Return the rows found under tables and left out (totals, remarks, planned logs), by cell."""
+    if not plan.ignored:
+        return []
+    cells = ", ".join(f"{location.sheet} {location.cell}" for location in plan.ignored[:CELLS_LISTED])
+    if len(plan.ignored) > CELLS_LISTED:
+        cells += " …"
+    return [ngettext("{count} row left out (total or remark): {cells}",
+                     "{count} rows left out (totals or remarks): {cells}", len(plan.ignored)).format(
+        count=len(plan.ignored), cells=cells)]
+
+
 def outcome(result: ApplyResult, dry_run: bool) -> list[str]:
     """Return what was (or would be) appended to each sheet, what was already there and what was skipped."""
     lines = []

@@ -55,6 +55,7 @@ def read_rows(file: str, sheet: Sheet, table: Table, mapping: TableMapping, *,
         values: dict = {}
         cells: dict[str, Location] = {}
         row_unit = None
+        failed = False
         for match in matches:
             column = spec.column(match.key)
             value = sheet.value(row, match.column)
@@ -65,6 +66,7 @@ def read_rows(file: str, sheet: Sheet, table: Table, mapping: TableMapping, *,
             except CellTypeError as error:
                 problems.append(cell_problem(file, sheet.name, row, match.column, column, value, error))
                 values[match.key] = None
+                failed = True
                 continue
             values[match.key] = converted
             if column.type == "unit" and column.key == "unit":
@@ -81,7 +83,8 @@ def read_rows(file: str, sheet: Sheet, table: Table, mapping: TableMapping, *,
             continue
         record = ImportRecord(spec.key, values, Location(file=file, sheet=sheet.name, cell=a1(row, table.first_column)), cells)
         records.append(record)
-        warning = missing_problem(record, spec)
+        # A row with an unreadable value is reported by that error; calling it incomplete as well would repeat it.
+        warning = None if failed else missing_problem(record, spec)
         if warning is not None:
             problems.append(warning)
     return records, problems

@@ -251,8 +251,13 @@ def read_cell(column: Column, value, *, default_year: int | None = None, row_uni
     if kind == "choice":
         return convert_value(column, clean_text(value)), None
 
-    quantity = read_quantity(value)
-    if quantity.amount is None:
+    try:
+        quantity = read_quantity(value)
+    except types.CellTypeError:
+        quantity = None
+    if quantity is None or quantity.amount is None:
+        if kind == "money":
+            raise types.CellTypeError(_("not a valid amount"), _("an amount in euros such as 2,50"))
         raise types.CellTypeError(_("not a valid number"), _("a number such as 12,5"))
     amount = quantity.amount
     target = header_unit(column)

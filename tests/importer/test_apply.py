@@ -108,3 +108,37 @@ def test_english_template_for_english_target(tmp_path):
     result = apply_plan(plan_import(_write(tmp_path / "c.csv", CATALOGUE)), tmp_path / "farm.xlsx")
     assert result.count("Products") == 3
     assert "Products" in read_workbook(tmp_path / "farm.xlsx").sheets
+
+
+def test_several_tables_one_sheet(tmp_path):
+    from mycelium_sheets.workbook.table import Sheet
+
+    from .conftest import workbook
+
+    sheet = Sheet("Tout", [
+        ["Nos clients"],
+        ["Client", "Type", "Courriel"],
+        ["Biocoop Crest", "Magasin", "crest@example.org"],
+        [],
+        ["Nos produits"],
+        ["Désignation", "Unité", "PU HT", "TVA"],
+        ["Radis", "botte", 1.5, "5,5 %"],
+        ["Navets", "botte", 2, "5,5 %"],
+    ])
+    result = apply_plan(plan_import(workbook(sheet)), tmp_path / "ferme.ods")
+    assert result.count("Clients") == 1
+    assert result.count("Produits") == 2
+
+
+def test_into_example_workbook(tmp_path, example_copy):
+    # The example farm already sells "Radis rose"; a shop's list names it again with a new product.
+    target = example_copy("ods")
+    before = load_farm(target)
+    source = _write(tmp_path / "liste.csv", "Produit;Unité;Prix HT;TVA\nRadis rose;botte;1,5;5,5 %\nCresson;botte;2,2;5,5 %\n")
+    result = apply_plan(plan_import(source), target)
+    assert result.count("Produits") == 1
+    assert result.already_present["Produits"] == 1
+    after = load_farm(target)
+    assert len(after.products) == len(before.products) + 1
+    assert after.products[-1].name == "Cresson"
+    assert len(after.customers) == len(before.customers)

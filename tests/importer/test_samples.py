@@ -10,6 +10,7 @@ import pytest
 from mycelium_sheets.importer import apply_plan, plan_import
 from mycelium_sheets.model.weeks import IsoWeek
 from mycelium_sheets.schema.load import load_farm
+from tests.conftest import TEMPLATES
 
 
 def _records(plan, sheet):
@@ -42,6 +43,7 @@ def test_crop_plan_itinerary_values(samples):
     # 21 + 31 + 31 + 30 + 20 = 133 days from planting; last harvest 22 December:
     # 11 + 30 + 22 = 63 days later, 64 harvest days counting both ends.
     assert leocen["crop"] == "Chou fleur"
+    assert leocen["name"] == "Chou fleur Leocen"
     assert leocen["method"] == "transplant"
     assert leocen["location"] == "field"
     assert leocen["nursery_days"] == 28
@@ -84,8 +86,10 @@ def test_crop_plan_into_workbook(samples, tmp_path):
 
     farm = load_farm(target)
     assert len(farm.past_plantings) == 860
-    # The 8 itineraries without spacing or rows stay incomplete and are not loaded.
-    assert len(farm.itineraries) == 314
+    # The template brings its own itineraries; of the 322 imported, the 8
+    # without spacing or rows stay incomplete and are not loaded.
+    template = load_farm(TEMPLATES / "ferme.ods")
+    assert len(farm.itineraries) == len(template.itineraries) + 314
     leocen = next(item for item in farm.itineraries if item.variety == "Leocen")
     assert leocen.days_to_maturity == 133
     assert leocen.method == "transplant"

@@ -41,6 +41,7 @@ METHODS = {"sowing": "direct", "young-plant": "transplant", "young-plant-bought"
 LOCATIONS = {"open-field": "field", "greenhouse": "greenhouse"}
 BED_COLUMNS = ("bed", "beds", "place", "places", "planche", "planches")
 _TRAY = re.compile(r"(\d+)")
+_SERIES_WEEK = re.compile(r"\s+S\d{1,2}$")
 
 # Columns of the itinerary that must be equal for two series to share it.
 ITINERARY_KEYS = ("crop", "variety", "method", "location", "nursery_days", "days_to_maturity", "maturity_basis",
@@ -58,6 +59,29 @@ def _tidy(number: Decimal | None) -> Decimal | None:
         return None
     tidy = decimal_from(round(float(number), 6))
     return tidy.quantize(Decimal(1)) if tidy == tidy.to_integral_value() else tidy.normalize()
+
+
+def _tell_apart(itineraries: list[dict]) -> None:
+    """Add the variety, then a number, to itinerary names that are still shared."""
+    for extra in ("variety", None):
+        counts: dict = {}
+        for values in itineraries:
+            counts[values.get("name")] = counts.get(values.get("name"), 0) + 1
+        seen: dict = {}
+        for values in itineraries:
+            name = values.get("name")
+            if not name or counts[name] < 2:
+                continue
+            seen[name] = seen.get(name, 0) + 1
+            if extra and values.get(extra):
+                values["name"] = f"{name} ({values[extra]})"
+            elif not extra:
+                values["name"] = f"{name} ({seen[name]})"
+
+
+def _itinerary_name(series_name) -> str:
+    """Return a series name without its week mark: "Chou fleur Leocen S23" → "Chou fleur Leocen"."""
+    return _SERIES_WEEK.sub("", str(series_name or "")).strip()
 
 
 def _date(reader: RowReader, header: str) -> dt.date | None:
@@ -187,7 +211,8 @@ def read(workbook: Workbook, default_year: int | None = None) -> ImportPlan:
                 continue
             values, past, location = series
             key = tuple(str(values.get(name)) for name in ITINERARY_KEYS)
-            entry = itineraries.setdefault(key, {"values": values, "location": location, "weeks": []})
+            entry = itineraries.setdefault(key, {"values": values, "location": location, "weeks": [],
+                                                 "name": _itinerary_name(found.sheet.value(row, found.columns["series_name"]))})
             if past["start"]:
                 entry["weeks"].append(past["start"].isocalendar()[1])
             no_bed += not past.pop("has_bed")
@@ -197,6 +222,9 @@ def read(workbook: Workbook, default_year: int | None = None) -> ImportPlan:
                 reader.set(name, value, "series_name" if name == "bed" else None)
             reader.record(warn_missing=False)
 
+    names: dict[str, int] = {}
+    for entry in itineraries.values():
+        names[entry["name"]] = names.get(entry["name"], 0) + 1
     for entry in itineraries.values():
         values = dict(entry["values"])
         if entry["weeks"]:
@@ -204,6 +232,17 @@ def read(workbook: Workbook, default_year: int | None = None) -> ImportPlan:
             # and January) comes out as the whole span from week 1 to 52.
             values["earliest_week"] = min(entry["weeks"])
             values["latest_week"] = max(entry["weeks"])
+        name = entry["name"]
+        if names.get(name, 0) > 1 and entry["weeks"]:
+            # Several itineraries of one series name (spring and autumn) are told apart by their planting weeks.
+            first, last = values["earliest_week"], values["latest_week"]
+            name = f"{name} S{first}" if first == last else f"{name} S{first}-S{last}"
+        values["name"] = name or None
+        entry["record"] = values
+
+    _tell_apart([entry["record"] for entry in itineraries.values()])
+    for entry in itineraries.values():
+        values = entry["record"]
         record = ImportRecord("crops", values, entry["location"], {})
         plan.records.append(record)
         warning = missing_problem(record, sheet_spec("crops"))
