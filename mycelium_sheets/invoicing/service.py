@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__)
 
 @dataclass
 class IssueResult:
-    """What a run issued and wrote."""
+    """The documents a run issued and the files it wrote."""
 
     issued: list[Invoice] = field(default_factory=list)
     pdfs: list[Path] = field(default_factory=list)
