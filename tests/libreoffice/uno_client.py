@@ -12,6 +12,7 @@ when it succeeded. Commands:
   menu URL argument (such as ``check`` or ``deliveries&date=2027-06-10``)
   through the document's frame, save a copy as SAVE_AS ("-" for none), and
   return every sheet's values and the engine sheet marks.
+- ``ui-locale``: return the interface locale in force (ooLocale).
 - ``labels LOCALE``: return the menu titles and URLs of the merged
   Addons configuration in a locale such as "fr" or "en-US".
 - ``export DOCUMENT SHEET FILTER OUTPUT``: export one sheet of a document
@@ -150,6 +151,14 @@ def run(context, document_path: str, save_as: str, actions: list[str]) -> dict:
         document.close(True)
 
 
+def ui_locale(context) -> dict:
+    provider = context.ServiceManager.createInstanceWithContext(
+        "com.sun.star.configuration.ConfigurationProvider", context)
+    access = provider.createInstanceWithArguments(
+        "com.sun.star.configuration.ConfigurationAccess", properties(nodepath="/org.openoffice.Setup/L10N"))
+    return {"locale": access.getByName("ooLocale")}
+
+
 def labels(context, locale: str) -> dict:
     provider = context.ServiceManager.createInstanceWithContext(
         "com.sun.star.configuration.ConfigurationProvider", context)
@@ -258,6 +267,8 @@ def main() -> None:
         result = extensions(context)
     elif arguments.command == "run":
         result = run(context, arguments.arguments[0], arguments.arguments[1], arguments.arguments[2:])
+    elif arguments.command == "ui-locale":
+        result = ui_locale(context)
     elif arguments.command == "labels":
         result = labels(context, arguments.arguments[0])
     elif arguments.command == "read":

@@ -1,0 +1,276 @@
+"""The Mycélium menu in a real headless LibreOffice, compared with the command line.
+
+Each test opens a copy of a workbook hidden, dispatches menu URLs through
+the document's frame as the menu does, and saves a copy; the copy is read
+back with the engine's own reader and compared with what ``mycelium``
+writes on another copy of the same workbook.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from click.testing import CliRunner
+
+from mycelium_sheets.cli import build_cli
+from mycelium_sheets.schema import INPUT_SHEETS
+from mycelium_sheets.schema.load import load_farm
+from mycelium_sheets.workbook import read_workbook
+
+from .conftest import FIXTURES, copy_to, require_example, run_menu
+
+pytestmark = pytest.mark.libreoffice
+
+MENU = "service:org.mycelium_sheets.CalcMenu?"
+
+
+def _cli(*arguments: str) -> None:
+    result = CliRunner().invoke(build_cli(), ["--lang", "en", *arguments])
+    assert result.exit_code == 0, result.output
+
+
+def _untyped(value):
+    """Return a typed JSON value from uno_client as the engine's reader gives it."""
+    if isinstance(value, dict):
+        (kind, text), = value.items()
+        if kind == "bool":
+            return text
+        return {"date": dt.date, "datetime": dt.datetime, "time": dt.time}[kind].fromisoformat(text)
+    return value
+
+
+# Menu labels
+
+
+@pytest.mark.parametrize("locale, expected", [
+    ("fr", ["Vérifier le classeur", "Ajouter les feuilles manquantes", "Préparer les livraisons…",
+            "Calculer le plan de culture", "Générer les factures…", "Exporter en données DFC…", "À propos de Mycélium"]),
+    ("en-US", ["Check workbook", "Add missing sheets", "Prepare deliveries…", "Compute the crop plan",
+               "Generate invoices…", "Export DFC data…", "About Mycélium"]),
+])
+def test_installed_menu_labels(office_en, locale, expected):
+    menus = office_en.call("labels", locale)["menus"]
+    items = menus["org.mycelium_sheets.CalcMenu"]["items"]
+
+    assert menus["org.mycelium_sheets.CalcMenu"]["title"] == "~Mycélium"
+    assert [item["title"] for item in items if item["url"].startswith(MENU)] == expected
+
+
+def test_extension_installed_in_user_profile(office_en):
+    assert "org.mycelium-sheets.calc" in office_en.call("extensions")["identifiers"]
+
+
+# Reading the live document
+
+
+def test_reading_matches_file_reader(office_en, unpacked_oxt, tmp_path):
+    source = copy_to(FIXTURES / "farm.ods", tmp_path)
+    expected = read_workbook(source)
+
+    result = office_en.call("read", str(source), str(unpacked_oxt / "pythonpath"))
+
+    assert list(result["sheets"]) == list(expected.sheets)
+    assert result["engine_sheets"] == sorted(expected.engine_sheets)
+    for name, sheet in expected.sheets.items():
+        read = result["sheets"][name]
+        assert read["hidden"] == sheet.hidden, name
+        assert [[_untyped(value) for value in row] for row in read["rows"]] == sheet.rows, name
+
+
+# About and Check
+
+
+def test_about_names_vendored_engine(office_en, tmp_path):
+    _result, messages = run_menu(office_en, copy_to(FIXTURES / "farm.ods", tmp_path), "about")
+
+    assert messages[-1]["title"] == "About Mycélium"
+    assert "Mycélium sheets 0.1.0" in messages[-1]["message"]
+    # The engine comes from the installed extension, not from a checkout.
+    assert "/uno_packages/" in messages[-1]["message"]
+
+
+def test_check_lists_same_problems_as_library(office_en, tmp_path):
+    source = copy_to(FIXTURES / "farm.ods", tmp_path)
+    problems = load_farm(source).problems
+
+    _result, messages = run_menu(office_en, source, "check")
+
+    message = messages[-1]["message"]
+    assert messages[-1]["kind"] == "error"
+    assert message.startswith("3 errors, 0 warnings")
+    for problem in problems:
+        assert str(problem) in message
+
+
+def test_check_example_has_no_problems(office_en, tmp_path):
+    source = copy_to(require_example(), tmp_path)
+
+    _result, messages = run_menu(office_en, source, "check")
+
+    assert messages[-1]["kind"] == "info"
+    assert messages[-1]["message"].startswith("The workbook has no problems.")
+
+
+# Add missing sheets
+
+
+def test_add_missing_sheets(office_en, tmp_path):
+    source = copy_to(FIXTURES / "farm.ods", tmp_path)
+    saved = tmp_path / "added.ods"
+
+    result, messages = run_menu(office_en, source, "add_sheets", save_as=saved)
+
+    # No input sheet to tell the workbook's language: the English interface decides.
+    added = [spec.name_en for spec in INPUT_SHEETS]
+    assert list(result["sheets"])[-len(added):] == added
+    assert result["sheets"]["Products"][0][:4] == ["Product", "SKU", "Unit", "Price excl. VAT"]
+    assert result["sheets"]["Farm"][0] == ["Farm name"]
+    assert messages[-1]["message"].startswith("Sheets added: Farm, Products")
+    # The farmer's sheets are as they were, and no sheet is missing any more.
+    before, after = read_workbook(source), read_workbook(saved)
+    for name, sheet in before.sheets.items():
+        assert after.sheets[name].rows == sheet.rows, name
+    assert not [problem for problem in load_farm(saved).errors if "is missing" in problem.message]
+
+
+def test_add_missing_sheets_twice_adds_nothing(office_en, tmp_path):
+    source = copy_to(FIXTURES / "farm.ods", tmp_path)
+
+    result, messages = run_menu(office_en, source, "add_sheets", "add_sheets")
+
+    assert messages[-1]["message"] == "The workbook already has every standard sheet."
+    assert len(result["sheets"]) == 4 + len(INPUT_SHEETS)
+
+
+def test_add_missing_sheets_in_french_interface(office_fr, tmp_path):
+    source = copy_to(FIXTURES / "farm.ods", tmp_path)
+
+    result, messages = run_menu(office_fr, source, "add_sheets")
+
+    assert "Ferme" in result["sheets"]
+    assert result["sheets"]["Produits"][0][:4] == ["Produit", "Référence", "Unité", "Prix HT"]
+    assert messages[-1]["title"] == "Mycélium — Ajouter les feuilles manquantes"
+    assert messages[-1]["message"].startswith("Feuilles ajoutées : Ferme, Produits")
+
+
+# Engine actions compared with the command line
+
+
+def test_deliveries_same_as_cli(office_en, tmp_path):
+    example = require_example()
+    by_cli = copy_to(example, tmp_path, "cli.ods")
+    by_menu = copy_to(example, tmp_path, "menu.ods")
+    saved = tmp_path / "menu-saved.ods"
+    _cli("livraisons", str(by_cli), "--date", "2027-06-10")
+
+    result, messages = run_menu(office_en, by_menu, "deliveries&date=2027-06-10", save_as=saved)
+
+    expected, written = read_workbook(by_cli), read_workbook(saved)
+    assert written.engine_sheets == expected.engine_sheets
+    assert expected.engine_sheets == {"Récolte", "Préparation", "Tournée", "Synthèse", "Manques"}
+    for name in expected.engine_sheets:
+        assert written.sheets[name].rows == expected.sheets[name].rows, name
+    assert result["marks"] == "Récolte/Préparation/Tournée/Synthèse/Manques"
+    assert messages[-1]["message"].startswith("52 order lines for 11 customers on 10/06/2027.")
+
+
+def test_deliveries_leave_farmer_sheets_unchanged(office_en, tmp_path):
+    example = require_example()
+    by_menu = copy_to(example, tmp_path, "menu.ods")
+    saved = tmp_path / "menu-saved.ods"
+
+    run_menu(office_en, by_menu, "deliveries&date=2027-06-10", save_as=saved)
+
+    before, after = read_workbook(example), read_workbook(saved)
+    for name, sheet in before.sheets.items():
+        if name not in after.engine_sheets:
+            assert after.sheets[name].rows == sheet.rows, name
+
+
+def test_deliveries_rerun_replaces_sheets(office_en, tmp_path):
+    example = require_example()
+    once, twice = tmp_path / "once.ods", tmp_path / "twice.ods"
+
+    run_menu(office_en, copy_to(example, tmp_path, "a.ods"), "deliveries&date=2027-06-10", save_as=once)
+    run_menu(office_en, copy_to(example, tmp_path, "b.ods"), "deliveries&date=2027-06-08",
+             "deliveries&date=2027-06-10", save_as=twice)
+
+    first, second = read_workbook(once), read_workbook(twice)
+    assert list(second.sheets) == list(first.sheets)
+    for name in first.engine_sheets:
+        assert second.sheets[name].rows == first.sheets[name].rows, name
+
+
+def test_plan_same_as_cli(office_en, tmp_path):
+    example = require_example()
+    by_cli = copy_to(example, tmp_path, "cli.ods")
+    saved = tmp_path / "menu-saved.ods"
+    _cli("plan", str(by_cli), "--saison", "2027", "--sans-graphiques")
+
+    _result, messages = run_menu(office_en, copy_to(example, tmp_path, "menu.ods"), "plan&season=2027", save_as=saved)
+
+    expected, written = read_workbook(by_cli), read_workbook(saved)
+    assert written.engine_sheets == expected.engine_sheets
+    for name in expected.engine_sheets:
+        assert written.sheets[name].rows == expected.sheets[name].rows, name
+    assert messages[-1]["title"] == "Mycélium — Compute the crop plan"
+
+
+def test_farmer_sheet_with_engine_name_is_kept(office_en, tmp_path):
+    example = require_example()
+    with_notes = tmp_path / "notes.ods"
+    office_en.call("add-sheet", str(copy_to(example, tmp_path)), "Tournée", str(with_notes))
+
+    result, messages = run_menu(office_en, with_notes, "deliveries&date=2027-06-10")
+
+    assert result["sheets"]["Tournée"] == [["Mes notes de récolte"]]
+    assert "Récolte" not in result["sheets"]
+    assert result["marks"] is None
+    assert messages[-1]["kind"] == "error"
+    assert "sheet “Tournée”" in messages[-1]["message"]
+    assert "Rename your sheet “Tournée”" in messages[-1]["message"]
+
+
+def test_deliveries_without_orders_shows_error(office_en, tmp_path):
+    source = copy_to(require_example(), tmp_path)
+
+    result, messages = run_menu(office_en, source, "deliveries&date=2027-01-05")
+
+    assert messages[-1]["kind"] == "error"
+    assert "No order to deliver on 05/01/2027" in messages[-1]["message"]
+    assert result["marks"] is None
+
+
+def test_invalid_date_option_shows_error(office_en, tmp_path):
+    source = copy_to(require_example(), tmp_path)
+
+    _result, messages = run_menu(office_en, source, "deliveries&date=10/06/2027")
+
+    assert messages[-1]["kind"] == "error"
+    assert "the option “date” is not a date" in messages[-1]["message"]
+
+
+def test_cancelled_date_dialog_writes_nothing(office_en, tmp_path):
+    # Headless LibreOffice closes dialogs at once, as if Cancel were pressed.
+    source = copy_to(require_example(), tmp_path)
+
+    result, messages = run_menu(office_en, source, "deliveries")
+
+    assert result["marks"] is None
+    assert "Récolte" not in result["sheets"]
+    assert not [message for message in messages if message["kind"] == "error"]
+
+
+def test_unknown_action_reported(office_en, tmp_path):
+    _result, messages = run_menu(office_en, copy_to(FIXTURES / "farm.ods", tmp_path), "harvest")
+    assert messages[-1]["message"] == "Unknown action “harvest”."
+
+
+def test_french_interface_messages(office_fr, tmp_path):
+    source = copy_to(FIXTURES / "farm.ods", tmp_path)
+
+    _result, messages = run_menu(office_fr, source, "check")
+
+    assert messages[-1]["title"] == "Mycélium — Vérifier le classeur"
+    assert messages[-1]["message"].startswith("3 erreurs, 0 avertissements")
