@@ -4,10 +4,11 @@ The target is made from the template when it does not exist (French or
 English from the language in force, .xlsx when its name ends so). Records
 are appended under the last row of their sheet with
 ``workbook.write_sheet_edits``, which saves atomically and keeps every
-other sheet byte for byte. A record already in the sheet (the same
-reference or name for products, customers, delivery points, beds and
-families; the same values in every imported column elsewhere) is not
-appended again, so importing a file twice adds nothing the second time.
+other sheet byte for byte. A record already in the sheet is not appended
+again, so importing a file twice adds nothing the second time. Products,
+customers, delivery points, beds and families are the same when their
+reference or name is. In the other sheets, rows are the same when every
+imported column has the same value.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ ERRORS_SHOWN = 50
 
 @dataclass
 class ApplyResult:
-    """What an import wrote, or would write in a dry run, sheet by sheet."""
+    """The rows an import appended (or would append in a dry run), sheet by sheet, and those it left out."""
 
     target: Path
     created: bool = False
@@ -233,8 +234,8 @@ def apply_plan(plan: ImportPlan, target: str | Path | None, *, skip_errors: bool
 
     Raises CellValueError when values could not be read and ``skip_errors``
     is False, and SchemaError when the workbook lacks a sheet to fill. In a
-    dry run nothing is created or written, and the result shows what would be;
-    a dry run with no target previews against the template.
+    dry run nothing is created or written, and the result shows what would
+    be. A dry run with no target previews against the template.
     """
     from ..schema.templates import create_workbook, template_path
     from ..workbook import read_workbook
@@ -261,7 +262,7 @@ def apply_plan(plan: ImportPlan, target: str | Path | None, *, skip_errors: bool
         prepare(plan, workbook, skip_errors=skip_errors, result=result)
     except Exception:
         if result.created:
-            # The new workbook holds nothing yet: remove it rather than leave an empty copy behind.
+            # The new workbook contains nothing yet: remove it rather than leave an empty copy behind.
             target.unlink(missing_ok=True)
         raise
     if dry_run:

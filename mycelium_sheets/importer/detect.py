@@ -3,7 +3,7 @@
 A sheet may hold titles and notes above a table, totals and remarks below
 it, a header on two rows (a merged "Semaine 12" over "lun" and "mar"), and
 several tables one under the other or side by side. Tables are separated by
-a blank row or a blank column; in each block the header is the first row
+a blank row or a blank column. In each block, the header is the first row
 whose filled cells are all text and cover most of the block's width.
 """
 
@@ -26,7 +26,7 @@ class Table:
     """One table found in a sheet: its header, the rows below it and the rows left out.
 
     Row and column numbers are 0-based positions in the sheet. ``headers``
-    holds one label per column, joining the two header rows when there are
+    contains one label per column, joining the two header rows when there are
     two; ``groups`` and ``labels`` keep the upper and lower parts apart for
     wide forms.
     """

@@ -17,7 +17,7 @@ def read_generic(workbook: Workbook, *, sheets: list[str] | None = None, saved: 
                  default_year: int | None = None) -> ImportPlan:
     """Read every table of the chosen sheets into records of the standard workbook.
 
-    ``saved`` holds the entries of a mapping file; a table of the same shape
+    ``saved`` contains the entries of a mapping file; a table of the same shape
     takes its saved mapping instead of a proposed one. A table that matches
     no sheet is listed in the plan's notes, never imported by a guess.
     """

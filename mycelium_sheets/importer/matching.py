@@ -94,7 +94,7 @@ def match_header(header: str, spec: SheetSpec) -> tuple[str | None, float, str]:
     """Return the column key a header names in a sheet, its confidence and how it matched.
 
     A price including VAT ("Prix TTC") never matches a price column, which
-    holds prices excluding VAT: taking one for the other would be wrong by
+    contains prices excluding VAT. Taking one for the other would be wrong by
     the VAT rate on every invoice.
     """
     if not header.strip():

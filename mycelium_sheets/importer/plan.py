@@ -1,4 +1,4 @@
-"""What an import will write: records per sheet of the standard workbook, with their source cells.
+"""The import plan: records per sheet of the standard workbook, with their source cells.
 
 Every reader (the generic table reader, the wide-form readers and the
 readers of known formats) produces an ``ImportPlan``. Nothing is written
@@ -33,7 +33,7 @@ class ColumnMatch:
     """How one source column maps to a column of the target sheet.
 
     ``key`` is None for a column that is not imported. ``confidence`` runs
-    from 0 to 1 and ``reason`` says how the match was made ("name",
+    from 0 to 1 and ``reason`` tells how the match was made ("name",
     "abbreviation", "content", "mapping file", or a known format's name).
     """
 

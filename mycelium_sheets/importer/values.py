@@ -1,12 +1,13 @@
 """Reading cell values as people type them, for columns of the standard workbook.
 
 The converters of ``schema.types`` read the forms the standard workbook
-offers. Spreadsheets made by hand hold more: empty markers ("N/A", "-"),
-currency on either side ("€6,00", "6 €"), units inside quantities ("2 kg",
-"500g", "1 kg 100"), a count in a unit ("Botte (8)"), dates with a time or
-a weekday and no year ("mardi 3 juin"), emoji ticks. This module turns those
-into the plain forms first, then calls the standard converters, so one rule
-reads a cell wherever it comes from.
+offers. Spreadsheets made by hand contain more. They have empty markers
+("N/A", "-"), currency on either side ("€6,00", "6 €"), units inside
+quantities ("2 kg", "500g", "1 kg 100") and a count in a unit ("Botte (8)").
+They have dates with a time, or with a weekday and no year ("mardi 3
+juin"), and emoji ticks. This module turns those into the plain forms
+first, then calls the standard converters, so one rule reads a cell
+wherever it comes from.
 """
 
 from __future__ import annotations
@@ -146,7 +147,7 @@ def read_date(value, *, default_year: int | None = None, today: dt.date | None =
 
     A date with no year takes ``default_year``. Without one, a date that
     names its weekday takes the year nearest ``today`` where that day falls
-    on that weekday; a date with neither is rejected, because its year would
+    on that weekday. A date with neither is rejected, because its year would
     be a guess.
     """
     if isinstance(value, (dt.date, dt.datetime)):

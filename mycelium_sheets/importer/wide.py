@@ -6,9 +6,8 @@ grid does not spread across comes from the title above it or the sheet name
 ("Commandes du jeudi 10 juin 2027", a sheet named after a customer).
 
 A sowing calendar has crops down and months across, sometimes split in
-weeks or thirds of a month, with codes in the cells: S for sowing, P for
-planting (and SA for sowing under shelter, RP for transplanting), R for
-harvest. Each crop becomes an itinerary whose earliest and latest planting
+weeks or thirds of a month. Its cells contain codes: S for sowing, SA for
+sowing under shelter, P (or RP) for planting out and R for harvest. Each crop becomes an itinerary whose earliest and latest planting
 weeks span the cells coded S (sown in place) or P (planted out).
 """
 

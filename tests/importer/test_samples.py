@@ -123,7 +123,7 @@ def test_ofn_products(samples):
     assert len(stock) == 120
     first = _by(products, "reference", "1")
     assert first["name"] == "Imported Product 1 (Orange Tree)"
-    assert first["unit"].code == "g"  # one variant holds 1 g
+    assert first["unit"].code == "g"  # one variant contains 1 g
     assert first["price"] == Decimal("2")
     second = _by(products, "reference", "2")
     # 2 g sold at 3: a bag of 0.002 kg.

@@ -1,8 +1,8 @@
 """Cagette's member import template: first name, name, e-mail, phone, partner, address.
 
 Members of a Cagette group buy through an AMAP or a collective, so they
-become customers of the AMAP type; the import notes it so the farmer can
-change the type where it differs. A partner's name, e-mail and phone go
+become customers of the AMAP type. The import notes it, so that the farmer
+can change the type where it differs. A partner's name, e-mail and phone go
 into the customer's notes.
 """
 

@@ -2,10 +2,10 @@
 
 The classic template has one product per row with its price including VAT
 ("Prix TTC"), a quantity and a unit ("1 kg", "12 pièces") and a stock. The
-Pro template lists a product on one row and its offers (packs and
-variants, each with its own reference, quantity and price excluding VAT)
-on that row and the rows below; each offer becomes a product of the
-standard workbook.
+Pro template lists a product on one row and its offers on that row and the
+rows below. An offer is a pack or variant with its own reference, quantity
+and price excluding VAT, and each offer becomes a product of the standard
+workbook.
 """
 
 from __future__ import annotations

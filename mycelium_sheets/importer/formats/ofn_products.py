@@ -1,7 +1,7 @@
 """Open Food Network's product import CSV: one variant per row.
 
 Columns used: sku, name, display_name (the variant's name), category,
-description, units and unit_type (the variant holds ``units`` of
+description, units and unit_type (the variant contains ``units`` of
 ``unit_type``, such as 500 g), variant_unit_name (for items: "bunch"),
 price (for the variant) and on_hand (stock). The tax category is a name
 defined in the OFN instance, not a rate, so the VAT rate is read only when
@@ -50,7 +50,12 @@ def read(workbook: Workbook, default_year: int | None = None) -> ImportPlan:
 
             unit_name = clean_text(reader.raw("variant_unit_name") or "")
             unit_type = clean_text(reader.raw("unit_type") or "")
-            unit = find_unit(unit_type) if unit_type else (find_unit(unit_name) if unit_name else get_unit("piece"))
+            if unit_type:
+                unit = find_unit(unit_type)
+            elif unit_name:
+                unit = find_unit(unit_name)
+            else:
+                unit = get_unit("piece")
             if unit is None:
                 reader.read("unit_type" if unit_type else "variant_unit_name", "unit", store=False)
             amount = reader.read("units", "average_weight", store=False)

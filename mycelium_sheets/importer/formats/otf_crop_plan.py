@@ -123,8 +123,10 @@ def _series(plan: ImportPlan, found: Found, row: int) -> tuple[dict, dict, Locat
     planting = _date(itinerary, "planting_date")
     first = _date(itinerary, "first_harvest_date")
     last = _date(itinerary, "last_harvest_date")
-    start = planting if method in ("transplant", "bought") else sowing
-    itinerary.set("maturity_basis", "planting" if method in ("transplant", "bought") else "sowing" if method else None)
+    planted_out = method in ("transplant", "bought")
+    start = planting if planted_out else sowing
+    if method is not None:
+        itinerary.set("maturity_basis", "planting" if planted_out else "sowing")
     if method == "transplant" and sowing and planting:
         itinerary.set("nursery_days", (planting - sowing).days, "planting_date")
     if start and first:
@@ -234,7 +236,7 @@ def read(workbook: Workbook, default_year: int | None = None) -> ImportPlan:
             values["latest_week"] = max(entry["weeks"])
         name = entry["name"]
         if names.get(name, 0) > 1 and entry["weeks"]:
-            # Several itineraries of one series name (spring and autumn) are told apart by their planting weeks.
+            # Several itineraries of one series name (spring and autumn) are distinguished by their planting weeks.
             first, last = values["earliest_week"], values["latest_week"]
             name = f"{name} S{first}" if first == last else f"{name} S{first}-S{last}"
         values["name"] = name or None

@@ -2,9 +2,9 @@
 
 Cagette and Open Food Network give a product a quantity in a base unit
 (1 kg, 500 g, 12 pieces) and a price for that quantity. The standard
-workbook sells a product by one unit of sale, so a pack becomes: the base
-unit itself for 1 kg or 1 l, a dozen or half dozen for 12 or 6 pieces, else
-a bag (sachet) whose average weight or number of pieces is the pack's.
+workbook sells a product by one unit of sale. So a pack of 1 kg or 1 l is
+sold by that unit, 12 or 6 pieces by the dozen or half dozen, and any other
+pack by the bag (sachet), with the pack's weight or number of pieces.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ...model.units import Unit, convert, get_unit
 
 @dataclass(frozen=True)
 class Pack:
-    """A unit of sale for a pack, with what one unit holds and a label to add to the product name."""
+    """A unit of sale for a pack, with what one unit contains and a label to add to the product name."""
 
     unit: Unit
     average_weight: Decimal | None = None

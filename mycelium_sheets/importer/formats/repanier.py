@@ -2,9 +2,9 @@
 
 Customers take their long basket name as name and the short one as code.
 Products take their long name, department, production mode ("Bio…" is
-organic), unit price and way of ordering: by kg and paid by kg (kg), by
-piece and paid by kg (a piece priced per kg, with its average weight), or
-by piece and paid by piece. The producers and staff sheets describe the
+organic), unit price and way of ordering. Ordered and paid by kg gives the
+unit kg. Ordered by piece and paid by kg gives a piece priced per kg, with
+its average weight. Ordered and paid by piece gives the unit piece. The producers and staff sheets describe the
 group itself and are not imported.
 """
 
