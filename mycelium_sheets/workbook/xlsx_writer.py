@@ -183,6 +183,9 @@ def _drop_sheet_parts(package: _Package, part: str) -> None:
     package.set(rels_name, None)
 
 
+RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
 def _add_sheet(package: _Package, name: str) -> str:
     number = 1
     while package.exists(f"xl/worksheets/sheet{number}.xml"):
@@ -194,7 +197,12 @@ def _add_sheet(package: _Package, name: str) -> str:
 
     workbook = package.get(WORKBOOK)
     ids = [int(found) for found in re.findall(rb'<sheet\b[^>]*\bsheetId="(\d+)"', workbook)]
-    element = f'<sheet name="{quote(name)}" sheetId="{max(ids, default=0) + 1}" state="visible" r:id="{rel_id}"/>'.encode()
+    # The relationships prefix is declared on the element itself, because
+    # some writers (openpyxl) declare it per element rather than on the root.
+    element = (
+        f'<sheet xmlns:r="{RELATIONSHIPS_NS}" name="{quote(name)}" sheetId="{max(ids, default=0) + 1}" '
+        f'state="visible" r:id="{rel_id}"/>'
+    ).encode()
     package.set(WORKBOOK, workbook.replace(b"</sheets>", element + b"</sheets>", 1))
     package.set(CONTENT_TYPES, set_override(package.get(CONTENT_TYPES), part, TYPE_WORKSHEET))
     return part

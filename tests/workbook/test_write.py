@@ -342,3 +342,22 @@ def _png_bytes() -> bytes:
 
     pixels = zlib.compress(b"\x00\xff\x00\x00" * 1)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def test_openpyxl_reopens_xlsx_with_added_sheet(tmp_path):
+    # openpyxl declares the relationships prefix on each <sheet> element and
+    # not on the root, so an added sheet must declare it too.
+    import shutil
+
+    from openpyxl import load_workbook
+
+    from mycelium_sheets.workbook import write_engine_sheets
+    from mycelium_sheets.workbook.layout import Column, SheetLayout
+
+    path = tmp_path / "ferme.xlsx"
+    shutil.copyfile(Path(__file__).parents[2] / "workbook_templates" / "ferme.xlsx", path)
+    write_engine_sheets(path, [SheetLayout("harvest", "Récolte", [Column("text")], [["Radis"]])], backup=False)
+
+    book = load_workbook(path)
+    assert book["Récolte"]["A1"].value == "Radis"
+    assert "Produits" in book.sheetnames
