@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..errors import CellValueError, Location, SchemaError
+from ..errors import CellValueError, Location, MyceliumError, SchemaError
 from ..i18n import _, get_language, ngettext
 from ..model.units import Unit, normalise_label
 from ..model.weeks import IsoWeek
@@ -243,6 +243,10 @@ def apply_plan(plan: ImportPlan, target: str | Path | None, *, skip_errors: bool
     if target is None and not dry_run:
         raise ValueError("a target workbook is needed unless dry_run is set")
     target = Path(target) if target is not None else None
+    if target is not None and target.suffix.lower() not in (".ods", ".xlsx"):
+        raise MyceliumError(
+            _("The workbook to fill must be an .ods or .xlsx file."), location=Location(file=str(target)),
+            remedy=_("Give a workbook such as ferme.ods; the import creates it from the template when it does not exist."))
     if not skip_errors:
         check_errors(plan)
     result = ApplyResult(target or Path(template_path(get_language(), "ods").name))

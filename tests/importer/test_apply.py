@@ -144,3 +144,13 @@ def test_into_example_workbook(tmp_path, example_copy):
     assert len(after.products) == len(before.products) + 1
     assert after.products[-1].name == "Cresson"
     assert len(after.customers) == len(before.customers)
+
+
+def test_target_must_be_workbook(tmp_path):
+    from mycelium_sheets.errors import MyceliumError
+
+    source = _write(tmp_path / "catalogue.csv", CATALOGUE)
+    with pytest.raises(MyceliumError) as raised:
+        apply_plan(plan_import(source), tmp_path / "ferme.csv")
+    assert ".ods" in str(raised.value)
+    assert not (tmp_path / "ferme.csv").exists()
