@@ -3,11 +3,12 @@
 Usage: python bench/bench_semantic.py [LINES] [RDFLIB_LINES]
 
 Each measurement runs in its own Python process so that its peak memory
-(ru_maxrss) is its own. The streaming writer is run with LINES order lines
-(1,000,000 by default) and a tenth of them, to show whether memory grows
-with the number of lines; rdflib (build a Graph, then serialise) is run on
-RDFLIB_LINES (100,000 by default) because a million lines would need
-several gigabytes. Prints a Markdown table.
+(ru_maxrss) is its own. The streaming writer runs on LINES order lines
+(1,000,000 by default) and on a tenth of them, to show whether memory grows
+with the number of lines. rdflib (build a Graph, then serialise) runs on
+RDFLIB_LINES (100,000 by default), because a million lines would need
+several gigabytes. The time includes making the OrderLine objects. Prints a
+Markdown table.
 """
 
 from __future__ import annotations

@@ -3,9 +3,9 @@
 Products, customers, stock and order lines of the document become rows of
 the "Produits", "Clients", "Stock" and "Commandes" sheets, and the farm's own
 enterprise fills the empty fields of the "Ferme" sheet. A row already in the
-workbook is found by its IRI, then by its SKU (products) or name; its cells
-are updated only where the document gives another value. Everything else is
-appended. What cannot be imported is listed with the reason.
+workbook is found by its IRI, then by its SKU (products) or name. Its cells
+are updated only where the document gives another value, and everything
+else is appended. What cannot be imported is listed with the reason.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from ..schema.columns import SheetSpec
 from ..schema.standard import sheet_spec
 from . import vocabulary as v
 from .iris import enterprise_base
-from .mapping import offer_quantity, person_names
+from .mapping import offer_quantity
 from .product_types import find_product_type, product_type
 from .reader import Node, ParsedDocument, Reference, read_document
 
@@ -35,7 +35,7 @@ _SALE_SESSION_TEXT = re.compile(r"^\w{3} (\w{3}) (\d{1,2}) (\d{4}) (\d{2}):(\d{2
 
 @dataclass
 class ImportReport:
-    """What an import added, updated and ignored, each entry a sentence naming the object."""
+    """The rows an import added and updated and the objects it ignored, each entry naming its object."""
 
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
@@ -457,7 +457,7 @@ class _Importer:
             self.customer_names[node.id] = match.name
             if isinstance(match, _Pending):
                 continue
-            # The type is kept: DFC only tells a person from an enterprise.
+            # The type is kept, because DFC only distinguishes a person from an enterprise.
             changed = [key for key, value in values.items()
                        if value is not None and key not in ("name", "type") and not _same(getattr(match, key, None), value)
                        and not (key == "iri" and self.is_own_iri(value))]
@@ -565,6 +565,7 @@ class _Importer:
     def import_line(self, line_id, order, customer, day, status, payment, existing) -> None:
         sheet = self.sheets["orders"]
         self.handled_lines.add(line_id)
+
         line = self.typed(line_id, "OrderLine")
         if line is None:
             self.report.ignored.append(_("order line {line}: not described in the document").format(line=line_id))
@@ -584,6 +585,7 @@ class _Importer:
             reason = _("its product is unknown") if product is None else _("no quantity")
             self.report.ignored.append(f"{self.describe(line)}: {reason}")
             return
+
         values = {"delivery_date": day, "customer": customer, "product": product, "quantity": quantity,
                   "status": status, "order_number": literal(order.first("orderNumber")),
                   "payment_status": payment, "comment": literal(line.first("description")),
@@ -592,11 +594,13 @@ class _Importer:
         if price is not None:
             values["price"] = self.price_values(price, []).get("price")
         label = _("order line {product} for {customer} on {day}").format(product=product, customer=customer, day=day)
+
         match = existing.get(values["iri"]) or existing.get(_line_key(values))
         if match is None:
             sheet.append(values)
             self.report.added.append(_("{sheet}: {object}").format(sheet=sheet.name, object=label))
             return
+
         changed = []
         for key in ("quantity", "status", "payment_status", "comment", "price", "iri"):
             if key == "iri" and self.is_own_iri(values.get("iri")):

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from . import vocabulary as v
-from .terms import IRI, BNode, Document, Literal
+from .terms import BNode, Document, Literal
 
 DATA = Path(__file__).parent / "data"
 

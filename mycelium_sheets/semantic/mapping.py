@@ -27,7 +27,7 @@ from .iris import IriMinter, check_base_uri
 from .product_types import product_type, suggest_product_types
 from .terms import IRI, BNode, Document, Literal
 
-# Predicate and class IRIs are made once; a million order lines use them ten million times.
+# Predicate and class IRIs are made once, because a million order lines use them ten million times.
 B = functools.lru_cache(maxsize=None)(lambda name: IRI(v.business(name)))
 _TIME = re.compile(r"(\d{1,2})\s*(?:h|:)\s*(\d{2})?")
 

@@ -1,9 +1,8 @@
 """N-Triples and Turtle written line by line, without rdflib.
 
-``stream_orders`` maps order lines to triples and writes them as they come,
-so a million order lines are exported with memory that does not grow with
-their number: only the sale sessions (one per delivery day and place) and
-the order being written are held.
+``stream_orders`` maps order lines to triples and writes them as they come.
+Memory does not grow with the number of lines, because only the sale
+sessions (one per delivery day and place) and the current order are kept.
 """
 
 from __future__ import annotations

@@ -97,7 +97,7 @@ def validate(document: Document) -> list[Violation]:
         value = results.value(result, SH.value)
         violations.append(Violation(
             focus=str(owner), path=str(path) if path is not None else None,
-            message=str(results.value(result, SH.resultMessage) or ""),
+            message=_(str(results.value(result, SH.resultMessage) or "")),
             value=str(value) if value is not None else None,
             location=_location(document, owner, str(path) if path is not None else ""),
         ))

@@ -169,7 +169,7 @@ def test_negative_quantity_rejected_by_shacl():
     with pytest.raises(SemanticDataError) as raised:
         build_document(make_farm(orders=orders))
     assert len(raised.value.details) == 1
-    assert "sheet “Commandes”, cell D4" in raised.value.details[0]  # row 4 holds the third order
+    assert "sheet “Commandes”, cell D4" in raised.value.details[0]  # the third order is on row 4
 
 
 @pytest.mark.parametrize(("value", "expected"), [("5.50", "5.5"), ("10", "10"), ("0.000", "0"), ("2.4", "2.4")])

@@ -90,7 +90,8 @@ def test_import_price_in_other_currency_left_empty():
     assert any("PoundSterling" in warning for warning in report.warnings)
     row = edits["Produits"].append[0]
     assert "Leeks" in row
-    assert 3 not in row and "3" not in row
+    assert 3 not in row
+    assert "3" not in row
 
 
 def test_invalid_json_is_clear_error(tmp_path):
