@@ -219,6 +219,52 @@ def test_failed_rename_removes_backup(tmp_path, fmt, monkeypatch):
     assert [entry.name for entry in tmp_path.iterdir()] == [path.name]
 
 
+READ_ONLY_SCRIPT = """
+import sys
+from mycelium_sheets.errors import WorkbookWriteError
+from mycelium_sheets.workbook import write_engine_sheets
+from mycelium_sheets.workbook.layout import Column, SheetLayout
+try:
+    write_engine_sheets(sys.argv[1], [SheetLayout("harvest", "Récolte", [Column("text")], [["Radis"]])])
+except WorkbookWriteError as error:
+    print("refused:", error)
+    sys.exit(3)
+"""
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0 or shutil.which("setpriv") is None,
+                    reason="needs root to run the writer as another user")
+def test_read_only_folder_for_another_user():
+    # Root writes anywhere, so the writer runs as the user "nobody" on a
+    # folder that only root may write to, as a farmer's process would meet
+    # a read-only folder.
+    import subprocess
+    import sys
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="mycelium-ro-"))
+    try:
+        folder.chmod(0o755)
+        path = copy_fixture(folder, "ods")
+        path.chmod(0o644)
+        before = path.read_bytes()
+        root = Path(__file__).resolve().parents[2]
+        as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable]
+        environment = {**os.environ, "PYTHONPATH": str(root)}
+        probe = subprocess.run([*as_nobody, "-c", "import mycelium_sheets.workbook"],
+                               capture_output=True, text=True, cwd="/", env=environment)
+        if probe.returncode != 0:
+            pytest.skip("the user nobody cannot read this Python installation: " + probe.stderr[-200:])
+        result = subprocess.run([*as_nobody, "-c", READ_ONLY_SCRIPT, str(path)],
+                                capture_output=True, text=True, cwd="/", env=environment)
+        assert result.returncode == 3, result.stdout + result.stderr
+        assert "refused:" in result.stdout
+        assert path.read_bytes() == before
+        assert sorted(entry.name for entry in folder.iterdir()) == [path.name]
+    finally:
+        shutil.rmtree(folder)
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores folder permissions")
 def test_read_only_folder(tmp_path):
     path = copy_fixture(tmp_path, "ods")
