@@ -274,3 +274,95 @@ def test_french_interface_messages(office_fr, tmp_path):
 
     assert messages[-1]["title"] == "Mycélium — Vérifier le classeur"
     assert messages[-1]["message"].startswith("3 erreurs, 0 avertissements")
+
+
+# Invoices and DFC export compared with the command line
+
+
+def _pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return "".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def _squeezed(text: str) -> str:
+    """Return text without any whitespace, since PDF text extraction breaks lines at will."""
+    return "".join(text.split())
+
+
+def test_invoices_same_register_as_cli(office_en, tmp_path):
+    from mycelium_sheets.invoicing import invoices_folder, issue_invoices, load_register, month_selection
+
+    example = require_example()
+    (tmp_path / "cli").mkdir()
+    (tmp_path / "menu").mkdir()
+    by_cli = copy_to(example, tmp_path / "cli")
+    by_menu = copy_to(example, tmp_path / "menu")
+    saved = tmp_path / "menu-saved.ods"
+    issue_invoices(by_cli, month_selection("2027-06"), issue_date=dt.date(2027, 6, 30), language="en", profile=None)
+
+    _result, messages = run_menu(office_en, by_menu, "invoices&period=2027-06&date=2027-06-30", save_as=saved)
+
+    expected, issued = load_register(by_cli).invoices, load_register(by_menu).invoices
+    assert [(invoice.number, invoice.buyer.name, invoice.totals.grand_total) for invoice in issued] == \
+        [(invoice.number, invoice.buyer.name, invoice.totals.grand_total) for invoice in expected]
+    assert messages[-1]["message"].startswith(f"{len(expected)} invoices issued.")
+    register_name = "Invoice register"
+    assert read_workbook(saved).sheets[register_name].rows == read_workbook(by_cli).sheets[register_name].rows
+    assert len(list(invoices_folder(by_menu).glob("*.pdf"))) == len(expected)
+
+
+def test_invoice_pdf_carries_legal_mentions(office_en, tmp_path):
+    from mycelium_sheets.invoicing import invoices_folder, load_register
+    from mycelium_sheets.invoicing.mentions import date_text, money_text
+
+    source = copy_to(require_example(), tmp_path)
+
+    run_menu(office_en, source, "invoices&period=2027-06&date=2027-06-30")
+
+    for invoice in load_register(source).invoices:
+        text = _squeezed(_pdf_text(invoices_folder(source) / f"{invoice.number}.pdf"))
+        assert _squeezed(invoice.number) in text
+        assert _squeezed(invoice.seller.name) in text
+        assert _squeezed(invoice.buyer.name) in text
+        assert _squeezed(f"SIREN {invoice.seller.siren}") in text
+        assert _squeezed(date_text(invoice.due_date, "en")) in text
+        assert _squeezed(money_text(invoice.totals.grand_total, "en")) in text
+        for mention in invoice.mentions:
+            assert _squeezed(mention) in text, (invoice.number, mention)
+
+
+def test_invoices_twice_issue_nothing_new(office_en, tmp_path):
+    from mycelium_sheets.invoicing import load_register
+
+    source = copy_to(require_example(), tmp_path)
+
+    _result, messages = run_menu(office_en, source, "invoices&period=2027-06&date=2027-06-30",
+                                 "invoices&period=2027-06&date=2027-06-30")
+
+    first_count = int(messages[-2]["message"].split()[0])
+    assert first_count > 0
+    assert messages[-1]["message"].startswith("0 invoices issued.")
+    assert len(load_register(source).invoices) == first_count
+
+
+def test_invoices_invalid_period_reported(office_en, tmp_path):
+    source = copy_to(require_example(), tmp_path)
+
+    _result, messages = run_menu(office_en, source, "invoices&period=2027-13&date=2027-06-30")
+
+    assert messages[-1]["kind"] == "error"
+    assert "invalid period" in messages[-1]["message"]
+
+
+def test_dfc_export_same_as_cli(office_en, tmp_path):
+    example = require_example()
+    by_cli = tmp_path / "cli.jsonld"
+    by_menu = tmp_path / "menu.jsonld"
+    _cli("dfc", "exporter", str(copy_to(example, tmp_path)), "--output", str(by_cli))
+
+    _result, messages = run_menu(office_en, copy_to(example, tmp_path, "menu.ods"), f"dfc&output={by_menu}")
+
+    assert by_menu.read_text(encoding="utf-8") == by_cli.read_text(encoding="utf-8")
+    assert messages[-1]["message"].startswith("Wrote ")
+    assert "not checked against the DFC profile" in messages[-1]["message"]

@@ -12,7 +12,7 @@ from mycelium_sheets.i18n import _, ngettext
 from mycelium_sheets.schema.load import load_farm
 
 from .actions import engine_function, parse_date, select_cell
-from .dialogs import ask_dates
+from .dialogs import ask_dates, ask_period, ask_save_path, previous_month
 from .feedback import cut_lines
 from .input_sheets import add_missing_sheets
 from .reading import read_document
@@ -173,16 +173,110 @@ def plan(session: Session, options: dict) -> None:
     _report_written(session, _("Mycélium — Compute the crop plan"), names, result.problems, summary)
 
 
+def _selection(options: dict, session: Session, data):
+    """Return the invoicing selection and issue date from the URL's options or the period dialog."""
+    month_selection = engine_function("invoicing", "month_selection")
+    week_selection = engine_function("invoicing", "week_selection")
+    customer = options.get("customer") or None
+    issue_date = parse_date(options["date"], "date") if "date" in options else dt.date.today()
+    if "period" in options:
+        return month_selection(options["period"], customer), issue_date
+    if "week" in options:
+        return week_selection(options["week"], customer), issue_date
+
+    first, _last = previous_month(dt.date.today())
+    window = session.frame.getContainerWindow() if session.frame is not None else None
+    answer = ask_period(session.context, window, first, issue_date)
+    if answer is None:
+        return None, None
+    day = answer["day"]
+    if answer["kind"] == "week":
+        iso = day.isocalendar()
+        return week_selection(f"{iso[0]}-W{iso[1]:02d}", customer), answer["issue_date"]
+    return month_selection(f"{day.year}-{day.month:02d}", customer), answer["issue_date"]
+
+
 def invoices(session: Session, options: dict) -> None:
-    """Issue the invoices of a period and export each one to PDF."""
+    """Issue the invoices of a month or a week, as ``mycelium factures`` does, with PDFs made by LibreOffice."""
+    from .invoices import issue_from_document, require_saved
+    from .reading import document_path, read_document
+
     engine_function("invoicing", "issue_invoices")
-    raise AssertionError("unreachable until the invoicing engine lands")
+    path = document_path(session.document)
+    require_saved(session.document, path)
+    session.feedback.start(_("Mycélium: reading the workbook…"), 2)
+    workbook = read_document(session.document)
+    data = load_farm(workbook)
+    session.feedback.end()
+
+    selection, issue_date = _selection(options, session, data)
+    if selection is None:
+        return
+    session.feedback.start(_("Mycélium: generating the invoices…"), 10)
+    result, pdfs = issue_from_document(
+        session.document, workbook, data, path, selection, issue_date, session.ui_language,
+        progress=lambda index, number: session.feedback.step(min(index, 10), number))
+    session.feedback.end()
+
+    lines = [ngettext("{count} invoice issued.", "{count} invoices issued.", len(result.issued)).format(count=len(result.issued))]
+    lines += [f"{invoice.number}  {invoice.buyer.name}  {invoice.totals.grand_total} €" for invoice in result.issued]
+    if pdfs:
+        lines += ["", _("PDFs and register in {folder}").format(folder=result.folder),
+                  _("These PDFs carry no Factur-X data; run “mycelium factures” for Factur-X invoices.")]
+    lines += [_("Save the workbook to keep the register sheet.")]
+    warnings = list(result.warnings)
+    if warnings:
+        lines += [""] + _problem_lines(warnings)
+    session.feedback.show("warning" if warnings else "info", _("Mycélium — Generate invoices"),
+                          cut_lines("\n".join(lines), more=_("… and {count} more lines")))
+
+
+# Export formats by file extension, as ``mycelium dfc exporter`` chooses them.
+DFC_FORMATS = {".jsonld": "jsonld", ".json": "jsonld", ".ttl": "turtle", ".nt": "ntriples"}
 
 
 def dfc(session: Session, options: dict) -> None:
-    """Export the catalogue and orders as DFC linked data."""
-    engine_function("semantic", "export_dfc")
-    raise AssertionError("unreachable until the DFC engine lands")
+    """Export the farm, catalogue, customers and orders as a DFC document, as ``mycelium dfc exporter`` does.
+
+    The document is checked against the SHACL profile when pyshacl can be
+    imported. A stock LibreOffice Python lacks it (it needs rdflib), so
+    there the export is written unchecked and the message says so.
+    """
+    build_document = engine_function("semantic.export_graph", "build_document")
+    serialise = engine_function("semantic.export_graph", "serialise")
+    write_text = engine_function("semantic.export_graph", "write_text_atomically")
+    data = _load(session)
+    session.feedback.end()
+
+    output = options.get("output") or ask_save_path(session, _default_export_name(session))
+    if not output:
+        return
+    target = Path(output)
+    try:
+        import pyshacl  # noqa: F401
+
+        validated = True
+    except ImportError:
+        validated = False
+    document = build_document(data, validate=validated)
+    write_text(target, serialise(document, DFC_FORMATS.get(target.suffix.lower(), "jsonld")))
+
+    text = _("Wrote {count} triples to {path}.").format(count=len(set(document.triples)), path=target)
+    if not validated:
+        text += "\n" + _("The document was not checked against the DFC profile, because LibreOffice's Python "
+                         "lacks pyshacl; run “mycelium dfc exporter” to check it.")
+    problems = list(document.warnings)
+    if problems:
+        text += "\n\n" + "\n".join(_problem_lines(problems))
+    session.feedback.show("warning" if problems else "info", _("Mycélium — Export DFC data"),
+                          cut_lines(text, more=_("… and {count} more lines")))
+
+
+def _default_export_name(session: Session) -> Path:
+    from .reading import document_path
+
+    path = document_path(session.document)
+    return path.with_name(path.stem + "-dfc.jsonld")
 
 
 def about(session: Session, options: dict) -> None:

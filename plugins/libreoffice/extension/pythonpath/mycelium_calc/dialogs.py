@@ -8,6 +8,7 @@ pressed, so automated runs pass the date in the menu URL instead
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from mycelium_sheets.i18n import _
 
@@ -16,6 +17,8 @@ DIALOG_WIDTH = 190
 ROW_HEIGHT = 14
 OK_BUTTON = 1  # com.sun.star.awt.PushButtonType.OK
 CANCEL_BUTTON = 2  # com.sun.star.awt.PushButtonType.CANCEL
+# com.sun.star.ui.dialogs.TemplateDescription.FILESAVE_SIMPLE
+FILE_SAVE = 1
 
 
 def _uno_date(day: dt.date):
@@ -75,7 +78,62 @@ def ask_dates(context, parent_window, title: str, prompt: str, fields: list[tupl
         dialog.dispose()
 
 
+def ask_period(context, parent_window, default_day: dt.date, issue_date: dt.date) -> dict | None:
+    """Ask the period to invoice (the month or the ISO week of a day) and the issue date.
+
+    Return {"kind": "month" or "week", "day": date, "issue_date": date}, or None on Cancel.
+    """
+    manager = context.ServiceManager
+    model = manager.createInstanceWithContext("com.sun.star.awt.UnoControlDialogModel", context)
+    model.Width, model.Height, model.Title = DIALOG_WIDTH, 118, _("Generate invoices")
+
+    _add(model, "FixedText", "prompt", 8, 6, DIALOG_WIDTH - 16, 20, MultiLine=True,
+         Label=_("Invoice the deliveries of the month, or of the week, that contains this day:"))
+    _add(model, "FixedText", "day_label", 8, 32, 70, 10, Label=_("Day"))
+    _add(model, "DateField", "day", 80, 30, 80, 12, Dropdown=True, StrictFormat=True, Date=_uno_date(default_day))
+    _add(model, "RadioButton", "month", 80, 46, 100, 10, Label=_("the whole month"), State=1)
+    _add(model, "RadioButton", "week", 80, 58, 100, 10, Label=_("only that week"), State=0)
+    _add(model, "FixedText", "issue_label", 8, 76, 70, 10, Label=_("Issue date"))
+    _add(model, "DateField", "issue_date", 80, 74, 80, 12, Dropdown=True, StrictFormat=True, Date=_uno_date(issue_date))
+    _add(model, "Button", "ok", DIALOG_WIDTH - 112, 98, 50, 14, Label=_("OK"), PushButtonType=OK_BUTTON, DefaultButton=True)
+    _add(model, "Button", "cancel", DIALOG_WIDTH - 58, 98, 50, 14, Label=_("Cancel"), PushButtonType=CANCEL_BUTTON)
+
+    dialog = manager.createInstanceWithContext("com.sun.star.awt.UnoControlDialog", context)
+    dialog.setModel(model)
+    toolkit = manager.createInstanceWithContext("com.sun.star.awt.Toolkit", context)
+    dialog.createPeer(toolkit, parent_window)
+    try:
+        if dialog.execute() != OK_BUTTON:
+            return None
+        day = _python_date(dialog.getControl("day").getDate())
+        issued = _python_date(dialog.getControl("issue_date").getDate())
+        if day is None or issued is None:
+            return None
+        kind = "week" if dialog.getControl("week").getState() else "month"
+        return {"kind": kind, "day": day, "issue_date": issued}
+    finally:
+        dialog.dispose()
+
+
 def previous_month(today: dt.date) -> tuple[dt.date, dt.date]:
     """Return the first and last day of the month before ``today``'s month."""
     last = today.replace(day=1) - dt.timedelta(days=1)
     return last.replace(day=1), last
+
+
+def ask_save_path(session, default: Path) -> str | None:
+    """Ask where to save a file, starting from ``default``; return the chosen path, or None on Cancel."""
+    import uno
+
+    picker = session.context.ServiceManager.createInstanceWithArgumentsAndContext(
+        "com.sun.star.ui.dialogs.FilePicker", (FILE_SAVE,), session.context)
+    if default.parent.is_dir():
+        picker.setDisplayDirectory(uno.systemPathToFileUrl(str(default.parent)))
+    picker.setDefaultName(default.name)
+    picker.appendFilter("JSON-LD (*.jsonld)", "*.jsonld")
+    picker.appendFilter("Turtle (*.ttl)", "*.ttl")
+    picker.appendFilter("N-Triples (*.nt)", "*.nt")
+    if picker.execute() != OK_BUTTON:
+        return None
+    files = picker.getSelectedFiles()
+    return uno.fileUrlToSystemPath(files[0]) if files else None

@@ -156,7 +156,10 @@ def _prepare_sheet(document, name: str, position: int | None):
         cursor = sheet.createCursor()
         cursor.gotoEndOfUsedArea(False)
         end = cursor.getRangeAddress()
-        sheet.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow).clearContents(CLEAR_EVERYTHING)
+        used = sheet.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow)
+        used.merge(False)
+        used.clearContents(CLEAR_EVERYTHING)
+        sheet.getRows().OptimalHeight = True
         sheet.removeAllManualPageBreaks()
         draw_page = sheet.getDrawPage()
         while draw_page.getCount():
@@ -189,9 +192,8 @@ def render_layout(document, layout: SheetLayout, keys: NumberFormatKeys) -> None
     """Write one layout into its sheet: values, styles, formats, widths, breaks, print range."""
     sheet = _prepare_sheet(document, layout.name, None)
     width = max(layout.width, 1)
-    day_zero = DEFAULT_NULL_DATE
-    value = document.NullDate
-    day_zero = dt.date(value.Year, value.Month, value.Day)
+    null_date = document.NullDate
+    day_zero = dt.date(null_date.Year, null_date.Month, null_date.Day)
 
     if layout.rows:
         target = sheet.getCellRangeByPosition(0, 0, width - 1, len(layout.rows) - 1)
@@ -205,6 +207,8 @@ def render_layout(document, layout: SheetLayout, keys: NumberFormatKeys) -> None
         if layout_format == "tick":
             border = _tick_border()
             cells.TopBorder = cells.BottomBorder = cells.LeftBorder = cells.RightBorder = border
+
+    _wrap_notes(sheet, layout, width)
 
     columns = sheet.getColumns()
     for index, column in enumerate(layout.columns):
@@ -221,6 +225,36 @@ def render_layout(document, layout: SheetLayout, keys: NumberFormatKeys) -> None
 
     for image in layout.images:
         _insert_image(document, sheet, image)
+
+
+# Characters of 10-point text per centimetre of cell width, and the height
+# of one wrapped line: estimates for sizing the rows of merged notes.
+CHARACTERS_PER_CM = 5.5
+LINE_HEIGHT = 420  # 1/100 mm
+
+
+def note_lines(text: str, width_cm: float) -> int:
+    """Return an estimate of the lines a note takes when wrapped across a width."""
+    per_line = max(int(width_cm * CHARACTERS_PER_CM), 1)
+    return max(1, -(-len(text) // per_line))
+
+
+def _wrap_notes(sheet, layout: SheetLayout, width: int) -> None:
+    """Spread each note row holding only its first cell across the sheet's width, wrapped.
+
+    LibreOffice does not fit a row's height to the text of merged cells, so
+    the height is set from an estimate of the number of wrapped lines.
+    """
+    total_cm = sum(column.width_cm for column in layout.columns) or 3.0
+    rows = sheet.getRows()
+    for row, kind in layout.row_kinds.items():
+        values = layout.rows[row]
+        if kind != "note" or width < 2 or not values or any(value not in (None, "") for value in values[1:]):
+            continue
+        cells = sheet.getCellRangeByPosition(0, row, width - 1, row)
+        cells.merge(True)
+        cells.IsTextWrapped = True
+        rows.getByIndex(row).Height = note_lines(str(values[0]), total_cm) * LINE_HEIGHT + 100
 
 
 def _tick_border():
