@@ -314,6 +314,12 @@ def test_ods_preserves_other_parts(tmp_path):
     assert b'office:value="6"' in new_tables["Calculs"]
     assert after["settings.xml"].startswith(before["settings.xml"][:200])
 
+    # The farmer's frozen header row on Données keeps its settings entry.
+    frozen = re.compile(rb'<config:config-item-map-entry config:name="Donn\xc3\xa9es">.*?</config:config-item-map-entry>', re.S)
+    (kept,) = frozen.findall(before["settings.xml"])
+    assert b'"VerticalSplitPosition" config:type="int">1<' in kept
+    assert frozen.findall(after["settings.xml"]) == [kept]
+
 
 def test_ods_landscape_only_adds_to_styles(tmp_path):
     path = copy_fixture(tmp_path, "ods")
