@@ -2,7 +2,8 @@
 
 fpdf2 is imported only here, when a PDF is made. The DejaVu Sans font is
 shipped in ``fonts/`` (free licence in ``fonts/DejaVu-LICENSE.txt``) and
-embedded, so accents, € and œ print everywhere. The sRGB output intent
+embedded, so accents, € and œ print everywhere. pdf_fonts.py chooses
+between its small Latin subset and the full font. The sRGB output intent
 makes the file a PDF/A-3 candidate; Factur-X embedding is in facturx.py.
 """
 
@@ -14,8 +15,8 @@ from ..i18n import pick
 from ..model.units import get_unit
 from .document import CREDIT_NOTE, Invoice
 from .mentions import date_text, money_text, percent_text
+from .pdf_fonts import font_files
 
-FONT_FOLDER = Path(__file__).parent / "fonts"
 FONT = "DejaVu"
 
 
@@ -52,8 +53,8 @@ def render_pdf(invoice: Invoice, logo: Path | None = None) -> bytes:
     labels = _labels(language)
     pdf = FPDF(format="A4", unit="mm")
     pdf.set_auto_page_break(True, margin=20)
-    pdf.add_font(FONT, "", str(FONT_FOLDER / "DejaVuSans.ttf"))
-    pdf.add_font(FONT, "B", str(FONT_FOLDER / "DejaVuSans-Bold.ttf"))
+    for style, path in font_files(_printed_texts(invoice, labels)).items():
+        pdf.add_font(FONT, style, str(path))
     pdf.set_lang(language)
     pdf.set_title(f"{labels['credit_note' if invoice.kind == CREDIT_NOTE else 'invoice']} {invoice.number}")
     pdf.set_author(invoice.seller.name)
@@ -66,6 +67,21 @@ def render_pdf(invoice: Invoice, logo: Path | None = None) -> bytes:
     _totals(pdf, invoice, labels)
     _mentions(pdf, invoice, labels)
     return bytes(pdf.output())
+
+
+def _printed_texts(invoice: Invoice, labels: dict[str, str]) -> list[str]:
+    """Return every text of the invoice record and of the labels, a superset of what the page prints."""
+    texts = list(labels.values())
+    pending = [invoice.to_dict()]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return texts
 
 
 def _output_intent(pdf) -> None:
