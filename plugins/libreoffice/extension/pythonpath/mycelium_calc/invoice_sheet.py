@@ -19,10 +19,12 @@ from mycelium_sheets.workbook.layout import Column, SheetLayout
 
 # Column widths in centimetres: 17.5 cm, within the 18 cm printable width of
 # A4 with the 1.5 cm margins of the invoice page style.
-WIDTHS = (1.9, 6.0, 1.4, 1.7, 2.3, 1.6, 2.6)
+WIDTHS = (2.2, 5.6, 1.3, 1.7, 2.2, 1.5, 3.0)
 PAGE_MARGIN = 1500  # 1/100 mm
 # Columns whose texts are numbers, right-aligned by the renderer.
 NUMBER_COLUMNS = (2, 4, 5, 6)
+# The product description, wrapped so that a long one prints whole.
+DESCRIPTION_COLUMN = 1
 LAST = len(WIDTHS) - 1
 
 
@@ -83,6 +85,13 @@ def _totals_rows(invoice: Invoice, labels: dict) -> list[tuple[str, str]]:
         rows.append((labels["total_vat"], totals.tax_total))
     rows.append((labels["to_pay"] if invoice.kind != CREDIT_NOTE else labels["total"], totals.grand_total))
     return [(label, money_text(amount, language)) for label, amount in rows]
+
+
+def line_rows(layout: SheetLayout) -> range:
+    """Return the rows of the invoice lines: those between the header row and the next blank row."""
+    header = min(row for row, kind in layout.row_kinds.items() if kind == "header")
+    end = min((row for row, kind in layout.row_kinds.items() if kind == "blank" and row > header), default=len(layout.rows))
+    return range(header + 1, end)
 
 
 def invoice_layout(invoice: Invoice) -> SheetLayout:

@@ -22,7 +22,7 @@ from mycelium_sheets.invoicing.numbering import format_number, invoice_prefix
 from mycelium_sheets.invoicing.register import Register, invoices_folder, register_lock
 from mycelium_sheets.invoicing.service import IssueResult, pdf_path
 
-from .invoice_sheet import NUMBER_COLUMNS, PAGE_MARGIN, invoice_layout
+from .invoice_sheet import DESCRIPTION_COLUMN, NUMBER_COLUMNS, PAGE_MARGIN, invoice_layout, line_rows
 from .rendering import write_layouts
 
 RIGHT = "RIGHT"  # com.sun.star.table.CellHoriJustify
@@ -78,6 +78,14 @@ def _render_invoice(document, invoice, path) -> str:
     for column in NUMBER_COLUMNS:
         cells = sheet.getCellRangeByPosition(column, 0, column, max(len(layout.rows) - 1, 0))
         cells.HoriJustify = uno.Enum("com.sun.star.table.CellHoriJustify", RIGHT)
+    lines = line_rows(layout)
+    if len(lines):
+        sheet.getCellRangeByPosition(DESCRIPTION_COLUMN, lines.start, DESCRIPTION_COLUMN, lines.stop - 1).IsTextWrapped = True
+        # com.sun.star.table.CellVertJustify2.TOP, so a wrapped line's other cells sit on its first text line.
+        sheet.getCellRangeByPosition(0, lines.start, len(layout.columns) - 1, lines.stop - 1).VertJustify = 1
+        rows = sheet.getRows()
+        for row in lines:
+            rows.getByIndex(row).OptimalHeight = True
     return layout.name
 
 
