@@ -51,6 +51,7 @@ class ApplyResult:
     language: str = "fr"
     appended: dict[str, list[list]] = field(default_factory=dict)
     already_present: dict[str, int] = field(default_factory=dict)
+    repeated_in_source: dict[str, int] = field(default_factory=dict)
     skipped_rows: list[Location] = field(default_factory=list)
     dropped_columns: dict[str, list[str]] = field(default_factory=dict)
 
@@ -205,6 +206,8 @@ def prepare(plan: ImportPlan, workbook: Workbook, *, skip_errors: bool = False, 
         width = max(columns.values()) + 1
         rows = []
         already = 0
+        repeated = 0
+        in_source: set[tuple] = set()
         dropped: set[str] = set()
         for record in kept:
             # Compare in the written form, the form the existing rows were read in.
@@ -214,7 +217,14 @@ def prepare(plan: ImportPlan, workbook: Workbook, *, skip_errors: bool = False, 
             if identities & seen:
                 already += 1
                 continue
-            seen |= identities
+            if spec.key in NAME_KEYS:
+                seen |= identities
+            elif identities & in_source:
+                # Two equal order or harvest lines in one file may both be
+                # real, so both are kept and counted; the deliveries then
+                # warn about them rather than merging them silently.
+                repeated += 1
+            in_source |= identities
             row = [None] * width
             for column_key, value in written.items():
                 if column_key not in columns:
@@ -224,6 +234,8 @@ def prepare(plan: ImportPlan, workbook: Workbook, *, skip_errors: bool = False, 
             rows.append(row)
         result.appended[name] = rows
         result.already_present[name] = already
+        if repeated:
+            result.repeated_in_source[name] = repeated
         if dropped:
             result.dropped_columns[name] = sorted(dropped)
     return result

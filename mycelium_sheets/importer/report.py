@@ -118,6 +118,11 @@ def outcome(result: ApplyResult, dry_run: bool) -> list[str]:
         line = line.format(sheet=sheet, count=len(rows))
         if already:
             line += ", " + ngettext("{count} already present", "{count} already present", already).format(count=already)
+        repeated = result.repeated_in_source.get(sheet, 0)
+        if repeated:
+            line += ", " + ngettext("{count} repeats an identical row of the source and is kept: check it",
+                                    "{count} repeat identical rows of the source and are kept: check them",
+                                    repeated).format(count=repeated)
         lines.append(line + ".")
     for sheet, columns in result.dropped_columns.items():
         lines.append(_("The sheet “{sheet}” has no column {columns}: these values were not written.").format(

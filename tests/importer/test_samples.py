@@ -79,13 +79,15 @@ def test_crop_plan_into_workbook(samples, tmp_path):
     result = apply_plan(plan_import(samples / "crop_plan_otf_format_elzeard_export.csv"), target)
     assert result.created
     assert result.count("Cultures") == 322
-    # 26 series repeat the series name, crop and weeks of another one (three
-    # varieties of "Blé S44", for example), so 860 history rows are distinct.
-    assert result.count("Historique des cultures") == 860
-    assert result.already_present["Historique des cultures"] == 26
+    # All 886 series are kept. 26 of them repeat the series name, crop and
+    # weeks of another one (three varieties of "Blé S44", for example), which
+    # the history sheet cannot tell apart, so they are counted for checking.
+    assert result.count("Historique des cultures") == 886
+    assert result.already_present["Historique des cultures"] == 0
+    assert result.repeated_in_source["Historique des cultures"] == 26
 
     farm = load_farm(target)
-    assert len(farm.past_plantings) == 860
+    assert len(farm.past_plantings) == 886
     # The template brings its own itineraries; of the 322 imported, the 8
     # without spacing or rows stay incomplete and are not loaded.
     template = load_farm(TEMPLATES / "ferme.ods")
