@@ -78,7 +78,7 @@ def third_party_imports(path: Path) -> set[str]:
 
 def engine_files() -> tuple[list[Path], dict[Path, set[str]]]:
     """Return the engine files to vendor and the modules left out with their imports."""
-    kept: list[Path] = []
+    vendored: list[Path] = []
     left_out: dict[Path, set[str]] = {}
     for path in sorted(ENGINE.rglob("*")):
         relative = path.relative_to(ENGINE)
@@ -92,8 +92,8 @@ def engine_files() -> tuple[list[Path], dict[Path, set[str]]]:
             if needed:
                 left_out[relative] = needed
                 continue
-        kept.append(path)
-    return kept, left_out
+        vendored.append(path)
+    return vendored, left_out
 
 
 def _localised_values(french: str, english: str) -> str:
@@ -147,7 +147,7 @@ def build(output_folder: Path) -> Path:
     version = engine_version()
     target = output_folder / f"mycelium-sheets-{version}.oxt"
     output_folder.mkdir(parents=True, exist_ok=True)
-    kept, left_out = engine_files()
+    vendored, left_out = engine_files()
     for relative, needed in sorted(left_out.items()):
         print(f"left out mycelium_sheets/{relative}: imports {', '.join(sorted(needed))} when loaded", file=sys.stderr)
 
@@ -164,7 +164,7 @@ def build(output_folder: Path) -> Path:
                 data = data.replace(b"@VERSION@", version.encode())
             _write(archive, relative.as_posix(), data)
         _write(archive, "Addons.xcu", addons_xcu().encode("utf-8"))
-        for path in kept:
+        for path in vendored:
             _write(archive, "pythonpath/mycelium_sheets/" + path.relative_to(ENGINE).as_posix(), path.read_bytes())
         _write(archive, "LICENSE-NOTICE.txt", (
             "Mycélium sheets is free software under the GNU Affero General Public License, "

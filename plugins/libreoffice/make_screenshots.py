@@ -1,9 +1,9 @@
 """Make the pictures of docs/libreoffice.md from a headless LibreOffice.
 
 The extension is built and installed into a throwaway profile with a French
-interface, the menu actions run on a copy of the example workbook, and the
-sheets they write are exported to PDF by LibreOffice and turned into PNG by
-``pdftoppm`` (Debian package poppler-utils).
+interface, and the menu actions run on a copy of the example workbook.
+LibreOffice exports the sheets they write to PDF, and ``pdftoppm`` (Debian
+package poppler-utils) turns each first page into a PNG file.
 
 Usage: ``python plugins/libreoffice/make_screenshots.py`` (needs soffice,
 python3-uno, libreoffice-l10n-fr and pdftoppm).

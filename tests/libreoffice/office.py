@@ -5,11 +5,11 @@ The pytest process runs in the project's Python, which cannot import
 UNO therefore runs in ``uno_client.py`` under ``/usr/bin/python3`` (or
 ``$MYCELIUM_UNO_PYTHON``), started as a subprocess that prints JSON.
 
-The steps follow what LibreOffice 7.4 needs: a throwaway profile, the
-extension added through ``ExtensionManager.addExtension`` (``unopkg``
-rejects root without ``--shared``), and a restart whenever ``soffice``
-exits with code 81, which it does on the first start of a new profile and
-after an extension is added.
+The steps follow what LibreOffice 7.4 needs. Each office gets a throwaway
+profile, and the extension is added through ``ExtensionManager.addExtension``
+because ``unopkg`` rejects root without ``--shared``. ``soffice`` is started
+again whenever it exits with code 81, which it does on the first start of a
+new profile and after an extension is added.
 """
 
 from __future__ import annotations
@@ -33,15 +33,15 @@ START_TIMEOUT_SECONDS = 60
 
 
 class OfficeError(RuntimeError):
-    """LibreOffice did not start, did not answer or a UNO step failed."""
+    """LibreOffice did not start, did not respond or a UNO step failed."""
 
 
 def soffice_path() -> str | None:
     """Return the office program itself (soffice.bin), not its launcher.
 
-    The ``soffice`` script execs ``oosplash``, which forks ``soffice.bin``;
-    starting ``soffice.bin`` directly makes the process id the office's own,
-    so it can be stopped by that id, and shows its exit status 81.
+    The ``soffice`` script execs ``oosplash``, which forks ``soffice.bin``.
+    Started directly, ``soffice.bin`` has its own process id, so it can be
+    stopped by that id, and its exit status 81 is visible.
     """
     launcher = shutil.which("soffice") or shutil.which("libreoffice")
     if launcher is None:
@@ -118,7 +118,7 @@ class Office:
         ]
 
     def start(self) -> None:
-        """Start soffice and wait until it answers on its port, restarting on exit code 81."""
+        """Start soffice and wait until it accepts UNO connections, restarting on exit code 81."""
         environment = office_environment(self.python)
         for _attempt in range(3):
             log = open(self.log_path, "ab")

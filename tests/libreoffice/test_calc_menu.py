@@ -1,7 +1,7 @@
 """The Mycélium menu in a real headless LibreOffice, compared with the command line.
 
 Each test opens a copy of a workbook hidden, dispatches menu URLs through
-the document's frame as the menu does, and saves a copy; the copy is read
+the document's frame as the menu does, and saves a copy. That copy is read
 back with the engine's own reader and compared with what ``mycelium``
 writes on another copy of the same workbook.
 """

@@ -122,7 +122,7 @@ def test_format_runs_group_consecutive_cells(rendering):
 
     runs = rendering.format_runs(layout)
 
-    # Column A is text throughout; column B is text on the title and header
+    # Column A is text throughout. Column B is text on the title and header
     # rows, money on row 3 and its own decimal format on row 4.
     assert runs == [
         ("text", 0, 0, 3),

@@ -240,7 +240,7 @@ def dfc(session: Session, options: dict) -> None:
 
     The document is checked against the SHACL profile when pyshacl can be
     imported. A stock LibreOffice Python lacks it (it needs rdflib), so
-    there the export is written unchecked and the message says so.
+    there the export is written unchecked and the message reports that.
     """
     build_document = engine_function("semantic.export_graph", "build_document")
     serialise = engine_function("semantic.export_graph", "serialise")

@@ -80,27 +80,46 @@ def ensure_styles(document) -> None:
             style.setPropertyValue(key, value)
 
 
+def _locale(language: str, country: str):
+    import uno
+
+    locale = uno.createUnoStruct("com.sun.star.lang.Locale")
+    locale.Language, locale.Country = language, country
+    return locale
+
+
+def sheet_locale(layout, document):
+    """Return the locale whose separators an engine sheet's numbers show.
+
+    A sheet named in French (such as "Récolte") shows "12,50 €" even in a
+    document whose default locale is English; other sheets follow the
+    document's default locale.
+    """
+    from mycelium_sheets.schema.engine_sheets import ENGINE_SHEETS
+
+    for sheet in ENGINE_SHEETS:
+        if sheet.key == layout.key and layout.name == sheet.name_fr and sheet.name_fr != sheet.name_en:
+            return _locale("fr", "FR")
+    return document.CharLocale
+
+
 class NumberFormatKeys:
-    """The document's number format keys for the layout formats, created on first use."""
+    """The document's number format keys for the layout formats, by locale, created on first use."""
 
     def __init__(self, document):
         self.formats = document.getNumberFormats()
-        self.locale = document.CharLocale
-        self.keys: dict[str, int] = {}
+        self.keys: dict[tuple[str, str, str], int] = {}
 
-    def key(self, layout_format: str) -> int:
-        import uno
-
-        if layout_format in self.keys:
-            return self.keys[layout_format]
+    def key(self, layout_format: str, locale) -> int:
+        cache_key = (layout_format, locale.Language, locale.Country)
+        if cache_key in self.keys:
+            return self.keys[cache_key]
         code = FORMAT_CODES[layout_format]
-        source = uno.createUnoStruct("com.sun.star.lang.Locale")
-        source.Language, source.Country = "en", "US"
         if code == "General":
             # com.sun.star.util.NumberFormat.NUMBER is 1
-            key = self.formats.getStandardFormat(1, self.locale)
+            key = self.formats.getStandardFormat(1, locale)
         else:
-            converted = self.formats.queryKey(code, source, False)
-            key = converted if converted != -1 else self.formats.addNewConverted(code, source, self.locale)
-        self.keys[layout_format] = key
+            # Returns the existing key when the converted format is already in the document.
+            key = self.formats.addNewConverted(code, _locale("en", "US"), locale)
+        self.keys[cache_key] = key
         return key

@@ -1,11 +1,11 @@
 """The "Facture"/"Invoice" engine sheet: one invoice laid out for LibreOffice's PDF export.
 
-It prints what the command line's PDF prints (``mycelium_sheets.invoicing.pdf``),
-in the same order and with the same labels and number texts: the seller
-and its identifiers, the document's number and dates, the buyer, one row per
-line, the totals by VAT rate and every legal mention of ``Invoice.mentions``.
-Amounts are written as text by ``money_text``, so "26,03 €" reads the same
-in both PDFs whatever the document's locale.
+It prints what the command line's PDF (``mycelium_sheets.invoicing.pdf``)
+prints, in the same order and with the same labels and number texts. That
+is the seller and its identifiers, the document's number and dates, the
+buyer, one row per line, the totals by VAT rate and every legal mention of
+``Invoice.mentions``. Amounts are written as text by ``money_text``, so
+"26,03 €" reads the same in both PDFs whatever the document's locale.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from mycelium_sheets.i18n import _
 from mycelium_sheets.workbook.layout import SheetLayout
 from mycelium_sheets.workbook.marks import PROPERTY, join_names
 
-from .formats import STYLE_NAMES, NumberFormatKeys, ensure_styles
+from .formats import STYLE_NAMES, NumberFormatKeys, ensure_styles, sheet_locale
 from .reading import DEFAULT_NULL_DATE, read_marks
 
 # com.sun.star.sheet.CellFlags: values, dates, strings, notes, formulas,
@@ -201,12 +201,12 @@ def render_layout(document, layout: SheetLayout, keys: NumberFormatKeys) -> None
 
     for kind, first, last in style_runs(layout):
         sheet.getCellRangeByPosition(0, first, width - 1, last).CellStyle = STYLE_NAMES[kind]
+    locale = sheet_locale(layout, document)
     for layout_format, column, first, last in format_runs(layout):
         cells = sheet.getCellRangeByPosition(column, first, column, last)
-        cells.NumberFormat = keys.key(layout_format)
+        cells.NumberFormat = keys.key(layout_format, locale)
         if layout_format == "tick":
-            border = _tick_border()
-            cells.TopBorder = cells.BottomBorder = cells.LeftBorder = cells.RightBorder = border
+            _draw_tick_boxes(sheet, layout, column, first, last)
 
     _wrap_notes(sheet, layout, width)
 
@@ -255,6 +255,20 @@ def _wrap_notes(sheet, layout: SheetLayout, width: int) -> None:
         cells.merge(True)
         cells.IsTextWrapped = True
         rows.getByIndex(row).Height = note_lines(str(values[0]), total_cm) * LINE_HEIGHT + 100
+
+
+def _draw_tick_boxes(sheet, layout: SheetLayout, column: int, first: int, last: int) -> None:
+    """Draw a box in each cell of a tick column, leaving blank rows empty."""
+    border = _tick_border()
+    start = None
+    for row in range(first, last + 2):
+        boxed = row <= last and layout.row_kinds.get(row) != "blank"
+        if boxed and start is None:
+            start = row
+        elif not boxed and start is not None:
+            cells = sheet.getCellRangeByPosition(column, start, column, row - 1)
+            cells.TopBorder = cells.BottomBorder = cells.LeftBorder = cells.RightBorder = border
+            start = None
 
 
 def _tick_border():

@@ -1,4 +1,4 @@
-"""What an action works on: the document, its window, the languages and the feedback."""
+"""The context of a menu action: the document, its window, the languages and the feedback."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def ui_language(context) -> str:
     """Return "fr" when LibreOffice's user interface is French, "en" otherwise.
 
     The interface locale (Tools ▸ Options ▸ Language Settings) is read from
-    the configuration; when it is empty LibreOffice follows the system
+    the configuration. When it is empty, LibreOffice follows the system
     locale, and so does this function.
     """
     import uno
