@@ -125,3 +125,31 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def pick(french: str, english: str, language: str | None = None) -> str:
     """Return the French or the English form of a label written in both."""
     return french if (language or get_language()) == "fr" else english
+
+
+def format_number(value, language: str | None = None) -> str:
+    """Write a number for a message: a decimal comma in French, no trailing zeros.
+
+    6.0 gives "6" and 2.50 gives "2,5" in French, "2.5" in English; the
+    value keeps its own digits, so round it before when it has too many.
+    Anything that is not a number comes back as ``str(value)``.
+    """
+    from decimal import Decimal, InvalidOperation
+
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+        return str(value)
+    try:
+        number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    except (InvalidOperation, ValueError):
+        return str(value)
+    if not number.is_finite():
+        return str(value)
+
+    text = f"{number:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    if (language or get_language()) == "fr":
+        text = text.replace(".", ",")
+    return text

@@ -11,6 +11,7 @@ from ..errors import Location, MyceliumError, Problem
 from ..i18n import _, get_language
 from ..model.farm_data import FarmData
 from ..model.weeks import IsoWeek
+from .crop_forecast import crop_forecast
 from .aggregate import customer_deliveries, harvest_lines
 from .quantities import price_line
 from .results import Deliveries
@@ -54,11 +55,16 @@ def prepare_deliveries(data_or_path: FarmData | str | Path, *, date: dt.date | s
 
     margin = _margin(margin, data)
     stock = available_stock(data, max(dates), problems)
+    # A run covers one ISO week, so one week of forecast is compared with its orders.
+    forecast_week = week or IsoWeek.of(day)
+    forecast = crop_forecast(data, forecast_week, problems)
     logger.info("preparing %d order lines for %s", len(priced), ", ".join(day.isoformat() for day in dates))
     return Deliveries(
         dates=dates, week=week, margin=margin, language=language or _farm_language(data) or get_language(),
         lines=priced, harvest=harvest_lines(priced, margin), customers=customer_deliveries(priced),
-        shortages=find_shortages(priced, stock), stock_checked=bool(stock), problems=problems, file=file,
+        shortages=find_shortages(priced, stock, forecast, forecast_week, problems),
+        stock_checked=bool(stock) or forecast is not None, problems=problems, file=file,
+        forecast_source=forecast.source if forecast is not None else None,
     )
 
 

@@ -69,6 +69,8 @@ class Shortage:
     needed: Decimal
     available: Decimal
     allocations: list[Allocation] = field(default_factory=list)
+    stock: Decimal | None = None  # None when the product is missing from the Stock sheet
+    forecast: Decimal | None = None  # this product's share of its crop's forecast, None without one
 
     @property
     def short(self) -> Decimal:
@@ -90,6 +92,7 @@ class Deliveries:
     stock_checked: bool  # false when the workbook has no stock to compare with
     problems: list[Problem] = field(default_factory=list)
     file: str | None = None
+    forecast_source: str | None = None  # "sheet", "plan", or None when no harvest forecast was counted
 
     @property
     def warnings(self) -> list[Problem]:
@@ -144,4 +147,5 @@ class Deliveries:
             "product": shortage.product.name, "unit": shortage.unit.code, "date": allocation.line.line.delivery_date,
             "customer": allocation.line.line.customer.name, "priority": allocation.line.line.customer.priority,
             "ordered": allocation.ordered, "allocated": allocation.allocated, "missing": allocation.missing,
+            "stock": shortage.stock, "forecast": shortage.forecast,
         } for shortage in self.shortages for allocation in shortage.allocations]

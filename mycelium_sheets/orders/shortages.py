@@ -1,4 +1,7 @@
-"""Products ordered beyond the stock, and how the available quantity is shared.
+"""Products ordered beyond what is available, and how the available quantity is shared.
+
+Available quantity: the product's stock, plus its share of the week's
+harvest forecast when a crop plan exists (``forecast_shares``).
 
 Allocation rule: customers are served by priority (1 first, customers
 without a priority last). When the quantity left cannot serve every line of
@@ -17,10 +20,13 @@ from collections import defaultdict
 from decimal import ROUND_FLOOR, Decimal
 
 from ..errors import Location, Problem
-from ..i18n import _
+from ..i18n import _, get_language
 from ..model.catalogue import Product, StockEntry
 from ..model.farm_data import FarmData
 from ..model.money import to_quantity
+from ..model.units import normalise_label
+from ..model.weeks import IsoWeek
+from .crop_forecast import CropForecast
 from .quantities import PricedLine, convert_for_product, harvest_unit_of
 from .results import Allocation, Shortage
 
@@ -80,25 +86,83 @@ def _in_harvest_unit(entry: StockEntry, problems: list[Problem]) -> Decimal | No
     return quantity
 
 
-def find_shortages(lines: list[PricedLine], stock: dict[int, Decimal]) -> list[Shortage]:
-    """Return the products whose ordered quantity exceeds the stock, with their allocation."""
+def find_shortages(lines: list[PricedLine], stock: dict[int, Decimal], forecast: CropForecast | None = None,
+                   week: IsoWeek | None = None, problems: list[Problem] | None = None) -> list[Shortage]:
+    """Return the products whose ordered quantity exceeds what is available, with their allocation.
+
+    Available is the stock plus, when ``forecast`` covers the product's crop
+    in ``week``, the product's share of that week's forecast (see
+    ``forecast_shares``). A product missing from the Stock sheet counts a
+    stock of 0 when its crop is in the forecast, and is not checked otherwise.
+    """
     by_product: dict[int, list[PricedLine]] = defaultdict(list)
     for priced in lines:
         by_product[id(priced.line.product)].append(priced)
+    needed = {key: to_quantity(sum((priced.harvest_quantity for priced in group), Decimal(0)))
+              for key, group in by_product.items()}
+
+    shares: dict[int, Decimal] = {}
+    if forecast is not None and week is not None:
+        shares = forecast_shares(by_product, needed, stock, forecast, week, problems if problems is not None else [])
 
     shortages = []
     for key, group in by_product.items():
-        if key not in stock:
+        if key not in stock and key not in shares:
             continue
-        needed = to_quantity(sum((priced.harvest_quantity for priced in group), Decimal(0)))
-        if needed <= stock[key]:
+        available = to_quantity(stock.get(key, Decimal(0)) + shares.get(key, Decimal(0)))
+        if needed[key] <= available:
             continue
         product: Product = group[0].line.product
-        shortage = Shortage(product=product, unit=group[0].harvest_unit, needed=needed, available=stock[key])
-        shortage.allocations = allocate(group, stock[key])
+        shortage = Shortage(product=product, unit=group[0].harvest_unit, needed=needed[key], available=available,
+                            stock=stock.get(key), forecast=shares.get(key))
+        shortage.allocations = allocate(group, available)
         shortages.append(shortage)
     shortages.sort(key=lambda shortage: shortage.product.name.lower())
     return shortages
+
+
+def forecast_shares(by_product: dict[int, list[PricedLine]], needed: dict[int, Decimal], stock: dict[int, Decimal],
+                    forecast: CropForecast, week: IsoWeek, problems: list[Problem]) -> dict[int, Decimal]:
+    """Share each crop's forecast of ``week`` between its products, in each product's harvest unit.
+
+    Each product requests what its stock does not cover, converted to the
+    crop's unit. When the forecast covers every request, each product gets
+    its request; otherwise the forecast is shared in proportion to the
+    requests, because products of one crop (carrots by the bunch and by the
+    kilo) come out of the same beds.
+    """
+    requests: dict[str, list[tuple[int, Product, Decimal]]] = defaultdict(list)
+    for key, group in by_product.items():
+        product: Product = group[0].line.product
+        if not forecast.covers(product.crop, week):
+            continue
+        beyond_stock = max(needed[key] - stock.get(key, Decimal(0)), Decimal(0))
+        request = convert_for_product(beyond_stock, group[0].harvest_unit, forecast.unit_of(product.crop), product)
+        if request is None:
+            problems.append(_unconvertible_forecast(product, forecast))
+            continue
+        requests[normalise_label(product.crop)].append((key, product, request))
+
+    shares: dict[int, Decimal] = {}
+    for crop, entries in requests.items():
+        crop_unit = forecast.unit_of(crop)
+        supply = forecast.quantity(crop, week)
+        total = sum((request for _key, _product, request in entries), Decimal(0))
+        for key, product, request in entries:
+            share = request if total <= supply else request * supply / total
+            harvest_unit = by_product[key][0].harvest_unit
+            shares[key] = to_quantity(convert_for_product(share, crop_unit, harvest_unit, product))
+    return shares
+
+
+def _unconvertible_forecast(product: Product, forecast: CropForecast) -> Problem:
+    unit = forecast.unit_of(product.crop).label(get_language())
+    location = product.source.location("average_weight") if product.source else Location()
+    return Problem(
+        "warning",
+        _("the forecast of “{crop}” is in {unit} and “{product}” cannot be converted to it, so its forecast is not counted").format(
+            crop=product.crop, unit=unit, product=product.name),
+        location, None, _("Fill in the product's average weight (kg) or pieces per unit."))
 
 
 def allocate(lines: list[PricedLine], available: Decimal) -> list[Allocation]:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from ..i18n import pick
+from ..i18n import format_number, pick
 from ..model.money import to_cents, to_quantity
+from ..model.weeks import IsoWeek
 from ..schema.choices import CUSTOMER_TYPES
 from ..schema.engine_sheets import engine_sheet_name
 from ..workbook.layout import Column, SheetLayout
 from .layouts import day_label
-from .results import Deliveries
+from .results import Deliveries, Shortage
 
 
 def summary_layout(deliveries: Deliveries, language: str) -> SheetLayout:
@@ -129,13 +130,15 @@ def shortages_layout(deliveries: Deliveries, language: str) -> SheetLayout:
     )
     layout.add_row([pick("Manques", "Shortages", language)], "title")
     if not deliveries.stock_checked:
-        layout.add_row([pick("Aucun stock saisi dans la feuille « Stock » pour ces produits : les manques ne sont pas vérifiés.",
-                             "No stock entered in the “Stock” sheet for these products, so shortages are not checked.",
-                             language)], "note")
+        layout.add_row([pick("Aucun stock saisi dans la feuille « Stock » pour ces produits et aucun plan de culture : "
+                             "les manques ne sont pas vérifiés.",
+                             "No stock entered in the “Stock” sheet for these products and no crop plan, "
+                             "so shortages are not checked.", language)], "note")
         return layout
+    layout.add_row([_available_rule(deliveries, language)], "note")
     if not deliveries.shortages:
-        layout.add_row([pick("Aucun manque : le stock couvre les commandes.", "No shortage: the stock covers the orders.",
-                             language)], "note")
+        layout.add_row([pick("Aucun manque : le disponible couvre les commandes.",
+                             "No shortage: what is available covers the orders.", language)], "note")
         return layout
 
     layout.add_row([pick("Répartition proposée : par priorité du client (1 d'abord), puis au prorata des quantités commandées.",
@@ -147,13 +150,42 @@ def shortages_layout(deliveries: Deliveries, language: str) -> SheetLayout:
     for shortage in deliveries.shortages:
         unit = shortage.unit.label(language)
         layout.add_row([], "blank")
-        layout.add_row([pick(
-            f"{shortage.product.name} : commandé {shortage.needed} {unit}, disponible {shortage.available} {unit}, manque {shortage.short} {unit}",
-            f"{shortage.product.name}: ordered {shortage.needed} {unit}, available {shortage.available} {unit}, short {shortage.short} {unit}",
-            language)], "subtitle")
+        layout.add_row([_shortage_title(shortage, unit, language)], "subtitle")
         layout.add_row(header, "header")
         for allocation in shortage.allocations:
             line = allocation.line.line
             layout.add_row([line.customer.name, line.customer.priority, day_label(line.delivery_date, language),
                             allocation.ordered, allocation.allocated, allocation.missing, unit])
     return layout
+
+
+def _available_rule(deliveries: Deliveries, language: str) -> str:
+    if deliveries.forecast_source is None:
+        return pick("Disponible = dernier stock de la feuille « Stock ».",
+                    "Available = latest count in the “Stock” sheet.", language)
+    week = deliveries.week or IsoWeek.of(deliveries.dates[0])
+    if deliveries.forecast_source == "sheet":
+        origin = pick("la feuille « {sheet} »", "the sheet “{sheet}”", language).format(
+            sheet=engine_sheet_name("forecast", language))
+    else:
+        origin = pick("le plan de culture recalculé", "the crop plan computed afresh", language)
+    return pick(
+        "Disponible = dernier stock + prévision de récolte sur planches de la semaine {week} ({origin}), "
+        "partagée entre les produits d'une même culture.",
+        "Available = latest stock + forecast harvest on beds of week {week} ({origin}), "
+        "shared between the products of one crop.", language).format(week=week, origin=origin)
+
+
+def _shortage_title(shortage: Shortage, unit: str, language: str) -> str:
+    def number(value) -> str:
+        return format_number(value, language)
+
+    parts = [pick("commandé {value} {unit}", "ordered {value} {unit}", language).format(value=number(shortage.needed), unit=unit)]
+    if shortage.forecast is not None:
+        parts.append(pick("stock {value}", "stock {value}", language).format(value=number(shortage.stock or 0)))
+        parts.append(pick("prévision {value}", "forecast {value}", language).format(value=number(shortage.forecast)))
+    parts.append(pick("disponible {value} {unit}", "available {value} {unit}", language).format(
+        value=number(shortage.available), unit=unit))
+    parts.append(pick("manque {value} {unit}", "short {value} {unit}", language).format(value=number(shortage.short), unit=unit))
+    separator = " : " if language == "fr" else ": "
+    return shortage.product.name + separator + ", ".join(parts)
