@@ -154,3 +154,23 @@ def test_target_must_be_workbook(tmp_path):
         apply_plan(plan_import(source), tmp_path / "ferme.csv")
     assert ".ods" in str(raised.value)
     assert not (tmp_path / "ferme.csv").exists()
+
+
+def test_identical_order_rows_are_both_kept(tmp_path, example_copy):
+    # Two equal order lines in one file may be two real orders: both are
+    # imported and counted, and importing the file again adds nothing.
+    target = example_copy("ods")
+    before = len(load_farm(target).orders)
+    source = _write(tmp_path / "commandes.csv",
+                    "Date de livraison;Client;Produit;Quantité\n"
+                    "15/07/2027;Bistrot du Canal;Radis rose;3\n"
+                    "15/07/2027;Bistrot du Canal;Radis rose;3\n"
+                    "15/07/2027;Bistrot du Canal;Laitue;5\n")
+    first = apply_plan(plan_import(source), target)
+    assert first.count("Commandes") == 3
+    assert first.repeated_in_source["Commandes"] == 1
+    assert len(load_farm(target).orders) == before + 3
+
+    second = apply_plan(plan_import(source), target)
+    assert second.count("Commandes") == 0
+    assert second.already_present["Commandes"] == 3
