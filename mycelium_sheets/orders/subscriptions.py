@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from ..errors import Location, Problem
@@ -19,14 +20,17 @@ def basket_contents(data: FarmData) -> dict[tuple[IsoWeek, str], list[BasketItem
     return contents
 
 
-def expand_subscriptions(data: FarmData, problems: list[Problem], weeks: set[IsoWeek] | None = None) -> list[OrderLine]:
+def expand_subscriptions(data: FarmData, problems: list[Problem], weeks: set[IsoWeek] | None = None,
+                         dates: set[dt.date] | None = None) -> list[OrderLine]:
     """Return one order line per subscriber, delivery and basket item.
 
     A subscriber with 2 small baskets gets twice each item of the week's small
     basket. The lines carry a price of 0 and the subscription they come from,
     because a basket is paid by its contract price, not item by item. When
     ``weeks`` is given only those weeks are expanded, and a subscribed week
-    with no basket contents is reported as a warning.
+    with no basket contents is reported as a warning. With ``dates`` too,
+    that warning is kept for subscriptions delivered on one of those days,
+    so preparing Tuesday does not warn about a Thursday basket.
     """
     contents = basket_contents(data)
     lines: list[OrderLine] = []
@@ -36,9 +40,10 @@ def expand_subscriptions(data: FarmData, problems: list[Problem], weeks: set[Iso
         for week in week_range(subscription.first_week, subscription.last_week):
             if weeks is not None and week not in weeks:
                 continue
+            delivery_date = week.day(int(subscription.weekday))
             items = contents.get((week, subscription.basket))
             if not items:
-                if weeks is not None:
+                if weeks is not None and (dates is None or delivery_date in dates):
                     problems.append(Problem(
                         "warning", _("the week {week} has no contents for the basket “{basket}”, so “{customer}” gets nothing").format(
                             week=week, basket=subscription.basket, customer=subscription.customer.name),
@@ -47,7 +52,6 @@ def expand_subscriptions(data: FarmData, problems: list[Problem], weeks: set[Iso
                     ))
                 continue
 
-            delivery_date = week.day(int(subscription.weekday))
             for item in items:
                 lines.append(OrderLine(
                     delivery_date=delivery_date, customer=subscription.customer, product=item.product,
