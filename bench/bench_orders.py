@@ -34,18 +34,6 @@ from mycelium_sheets.workbook import read_workbook, write_engine_sheets  # noqa:
 
 ORDERS_SHEET = "Commandes"
 
-_catalogue_sheets = generate.sheets
-
-
-def _sheets_with_vat(order_lines: int, seed: int = 7):
-    """Add the VAT rate the loader requires to the generated products, which lack it."""
-    sheets = _catalogue_sheets(order_lines, seed)
-    name, header, rows = sheets[0]
-    sheets[0] = (name, [*header, "Taux de TVA"], ([*row, 0.055] for row in rows))
-    return sheets
-
-
-generate.sheets = _sheets_with_vat
 GROUP_BY = ["Date de livraison", "Produit"]
 
 
@@ -108,7 +96,6 @@ def engine_csv_totals(path: Path, catalogue: Path) -> int:
 
 
 def main(outdir: Path, sizes: list[str]) -> None:
-    # A folder of its own, because the workbooks here carry a VAT rate column.
     outdir = outdir / "orders"
     rows = []
     if "S" in sizes:

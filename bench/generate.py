@@ -36,8 +36,9 @@ def sheets(order_lines: int, seed: int = 7):
     start = datetime.date(2027, 1, 4)
 
     def product_rows():
+        # 5.5 % is the reduced VAT rate of fresh vegetables in France.
         for name, unit, price in products:
-            yield [name, unit, price]
+            yield [name, unit, price, 0.055]
 
     def customer_rows():
         for name in customers:
@@ -59,7 +60,7 @@ def sheets(order_lines: int, seed: int = 7):
     customer_spec = sheet_spec("customers")
     order_spec = sheet_spec("orders")
     return [
-        (product_spec.name_fr, [product_spec.column(key).header_fr for key in ("name", "unit", "price")], product_rows()),
+        (product_spec.name_fr, [product_spec.column(key).header_fr for key in ("name", "unit", "price", "vat_rate")], product_rows()),
         (customer_spec.name_fr, [customer_spec.column(key).header_fr for key in ("name", "type")], customer_rows()),
         (
             order_spec.name_fr,

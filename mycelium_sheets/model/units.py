@@ -9,6 +9,7 @@ only through a product's average weight.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
@@ -59,9 +60,21 @@ _BY_CODE = {unit.code: unit for unit in UNITS}
 
 def normalise_label(text: str) -> str:
     """Lower-case, strip accents and collapse spaces, for matching labels."""
+    try:
+        return _normalise_known_label(text)
+    except TypeError:  # an unhashable value cannot be kept in the cache
+        return _normalise(text)
+
+
+def _normalise(text) -> str:
     decomposed = unicodedata.normalize("NFKD", str(text))
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(plain.lower().replace(".", " ").split())
+
+
+# Workbooks repeat a few hundred product, customer and unit names over
+# thousands of rows, so each distinct label is normalised once.
+_normalise_known_label = functools.lru_cache(maxsize=16_384)(_normalise)
 
 
 def _build_index() -> dict[str, Unit]:

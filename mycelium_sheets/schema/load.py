@@ -78,7 +78,11 @@ def _records(read: dict[str, SheetRecords], key: str) -> list[Record]:
 
 
 def _complete(record: Record, required: tuple[str, ...]) -> bool:
-    return all(record.values.get(key) is not None for key in required)
+    values = record.values
+    for key in required:
+        if values.get(key) is None:
+            return False
+    return True
 
 
 class _Index:
@@ -92,9 +96,18 @@ class _Index:
                 if value:
                     self.items.setdefault(normalise_label(value), item)
         self.labels = [getattr(item, keys[0]) for item in items]
+        self.found: dict = {}
 
     def get(self, name: str):
-        return self.items.get(normalise_label(name))
+        # Order sheets name the same few hundred products and customers on
+        # every row, so each spelling is looked up once.
+        try:
+            return self.found[name]
+        except KeyError:
+            item = self.found[name] = self.items.get(normalise_label(name))
+            return item
+        except TypeError:  # an unhashable name
+            return self.items.get(normalise_label(name))
 
     def suggest(self, name: str) -> list[str]:
         return difflib.get_close_matches(name, self.labels, n=3, cutoff=0.5)

@@ -22,6 +22,11 @@ from .columns import Column, SheetSpec
 
 HEADER_SEARCH_ROWS = 20
 
+# Distinct raw values whose conversion is kept per column while reading a sheet.
+CONVERSION_CACHE_SIZE = 65_536
+_NOT_CACHED = object()
+_BLANK = object()
+
 
 @dataclass
 class Record:
@@ -170,33 +175,101 @@ def read_table(spec: SheetSpec, sheet: Sheet, file: str | None, *, default_year:
     if any(problem.severity == "error" for problem in result.problems):
         return result
 
-    for row_index in range(best_row + 1, len(sheet.rows)):
-        row = sheet.rows[row_index]
-        if all(types.is_blank(value) for value in row):
-            continue
-        values = {}
-        missing = []
-        for column in spec.columns:
-            index = result.columns.get(column.key)
-            value = row[index] if index is not None and index < len(row) else None
-            if types.is_blank(value):
-                values[column.key] = None
-                if column.required:
-                    missing.append((column, index))
-                continue
-            try:
-                values[column.key] = convert_value(column, value, default_year=default_year)
-            except types.CellTypeError as error:
-                values[column.key] = None
-                result.problems.append(_cell_problem(file, sheet.name, row_index, index, column, value, error))
-        for column, index in missing:
-            result.problems.append(Problem(
-                "error", _("required value “{column}” is empty").format(column=column.header(_current_language())),
-                Location(file=file, sheet=sheet.name, cell=a1(row_index, index)), None,
-                _("Fill in the cell or delete the row."),
-            ))
-        result.records.append(Record(values, Source(file, sheet.name, row_index, result.columns)))
+    _read_rows(spec, sheet, file, result, default_year)
     return result
+
+
+def _is_blank_row(row: list) -> bool:
+    for value in row:
+        if not types.is_blank(value):
+            return False
+    return True
+
+
+def _convert_column(column: Column, values: list, default_year: int | None):
+    """Convert one column's cells; return the values, the cell errors and the positions of blank cells.
+
+    The result of each distinct raw value is kept, because an order sheet
+    repeats a few hundred names, units and dates over thousands of rows. The
+    cache key holds the value's type, so that 1, 1.0 and True, which compare
+    equal, are still converted apart. Past ``CONVERSION_CACHE_SIZE``
+    distinct values the remaining new ones are converted without being kept.
+    """
+    converted = []
+    errors: list[tuple[int, object, types.CellTypeError]] = []
+    blanks: list[int] = []
+    cache: dict = {}
+    for position, value in enumerate(values):
+        if value is None:
+            converted.append(None)
+            blanks.append(position)
+            continue
+        key = (value.__class__, value)
+        try:
+            result = cache.get(key, _NOT_CACHED)
+        except TypeError:  # an unhashable value, which no reader produces today
+            key, result = None, _NOT_CACHED
+        if result is _NOT_CACHED:
+            if types.is_blank(value):
+                result = _BLANK
+            else:
+                try:
+                    result = convert_value(column, value, default_year=default_year)
+                except types.CellTypeError as error:
+                    result = error
+            if key is not None and len(cache) < CONVERSION_CACHE_SIZE:
+                cache[key] = result
+        if result is _BLANK:
+            converted.append(None)
+            blanks.append(position)
+        elif isinstance(result, types.CellTypeError):
+            converted.append(None)
+            errors.append((position, value, result))
+        else:
+            converted.append(result)
+    return converted, errors, blanks
+
+
+def _read_rows(spec: SheetSpec, sheet: Sheet, file: str | None, result: SheetRecords,
+               default_year: int | None) -> None:
+    """Convert the rows below the header into records, one column at a time."""
+    row_indexes = [row_index for row_index in range(result.header_row + 1, len(sheet.rows))
+                   if not _is_blank_row(sheet.rows[row_index])]
+    rows = [sheet.rows[row_index] for row_index in row_indexes]
+
+    # Problems are sorted back into the order of a row-by-row reading: by
+    # row, then cell errors before empty required cells, then by column.
+    problems: list[tuple[int, int, int, Problem]] = []
+    columns_values = []
+    for order, column in enumerate(spec.columns):
+        index = result.columns.get(column.key)
+        if index is None:
+            # An absent column is optional, since a missing required one
+            # stops read_table before the rows.
+            columns_values.append([None] * len(rows))
+            continue
+        raw = [row[index] if index < len(row) else None for row in rows]
+        converted, errors, blanks = _convert_column(column, raw, default_year)
+        columns_values.append(converted)
+        for position, value, error in errors:
+            problems.append((position, 0, order, _cell_problem(file, sheet.name, row_indexes[position], index, column, value, error)))
+        if column.required:
+            for position in blanks:
+                problems.append((position, 1, order, Problem(
+                    "error", _("required value “{column}” is empty").format(column=column.header(_current_language())),
+                    Location(file=file, sheet=sheet.name, cell=a1(row_indexes[position], index)), None,
+                    _("Fill in the cell or delete the row."),
+                )))
+    problems.sort(key=lambda item: item[:3])
+    result.problems.extend(problem for *_order, problem in problems)
+
+    keys = [column.key for column in spec.columns]
+    columns = result.columns
+    sheet_name = sheet.name
+    result.records = [
+        Record(dict(zip(keys, values)), Source(file, sheet_name, row_index, columns))
+        for row_index, values in zip(row_indexes, zip(*columns_values))
+    ] if keys else [Record({}, Source(file, sheet_name, row_index, columns)) for row_index in row_indexes]
 
 
 def read_fields(spec: SheetSpec, sheet: Sheet, file: str | None) -> SheetRecords:
