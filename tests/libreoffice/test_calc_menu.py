@@ -366,3 +366,14 @@ def test_dfc_export_same_as_cli(office_en, tmp_path):
     assert by_menu.read_text(encoding="utf-8") == by_cli.read_text(encoding="utf-8")
     assert messages[-1]["message"].startswith("Wrote ")
     assert "not checked against the DFC profile" in messages[-1]["message"]
+
+
+@pytest.mark.parametrize("action", ["check", "add_sheets", "deliveries", "plan", "invoices", "dfc", "about"])
+def test_bare_menu_url_runs(office_en, tmp_path, action):
+    # The URL exactly as the menu dispatches it: dialogs close at once in
+    # headless mode, and nothing may fail unexpectedly or hang.
+    source = copy_to(require_example(), tmp_path)
+
+    office_en.call("run", str(source), "-", action, timeout=120)
+
+    assert not [message for message in office_en.messages() if "unexpected error" in message["message"]]

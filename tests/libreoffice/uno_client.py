@@ -11,7 +11,8 @@ when it succeeded. Commands:
 - ``run DOCUMENT SAVE_AS ACTION…``: open the document hidden, dispatch each
   menu URL argument (such as ``check`` or ``deliveries&date=2027-06-10``)
   through the document's frame, save a copy as SAVE_AS ("-" for none), and
-  return every sheet's values and the engine sheet marks.
+  return every sheet's values, the engine sheet marks and the seconds
+  each dispatch took.
 - ``ui-locale``: return the interface locale in force (ooLocale).
 - ``labels LOCALE``: return the menu titles and URLs of the merged
   Addons configuration in a locale such as "fr" or "en-US".
@@ -139,9 +140,12 @@ def run(context, document_path: str, save_as: str, actions: list[str]) -> dict:
     current = desktop_of(context).getCurrentComponent()
     helper = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
     try:
+        timings = []
         for action in actions:
+            started = time.perf_counter()
             helper.executeDispatch(frame, f"service:{IMPLEMENTATION_NAME}?{action}", "", 0, ())
-        result = {"sheets": sheet_values(document), "marks": marks(document),
+            timings.append(time.perf_counter() - started)
+        result = {"sheets": sheet_values(document), "marks": marks(document), "timings": timings,
                   "current_is_document": current is not None and current == document}
         if save_as != "-":
             filter_name = "Calc MS Excel 2007 XML" if save_as.endswith(".xlsx") else "calc8"
