@@ -90,17 +90,21 @@ def test_about_names_vendored_engine(office_en, tmp_path):
     assert "/uno_packages/" in messages[-1]["message"]
 
 
-def test_check_lists_same_problems_as_library(office_en, tmp_path):
+def test_check_lists_same_problems_as_cli(office_en, tmp_path):
+    from mycelium_sheets.checks import check_workbook
+
     source = copy_to(FIXTURES / "farm.ods", tmp_path)
-    problems = load_farm(source).problems
+    report = check_workbook(source)
 
     _result, messages = run_menu(office_en, source, "check")
 
     message = messages[-1]["message"]
     assert messages[-1]["kind"] == "error"
     assert message.startswith("3 errors, 0 warnings")
-    for problem in problems:
-        assert str(problem) in message
+    for problem in report.problems:
+        assert f"error: {problem}" in message
+    for line in report.summary_lines():
+        assert line in message
 
 
 def test_check_example_has_no_problems(office_en, tmp_path):

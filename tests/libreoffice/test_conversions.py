@@ -214,3 +214,43 @@ def test_workbook_language(calc_package, language, sheet_names, expected):
 
     data = FarmData(farm=Farm(name="Ferme des Essais", language=language), sheet_names=sheet_names)
     assert workbook_language(data, "fr") == expected
+
+
+@pytest.mark.parametrize("count, limit, expected", [
+    (3, 5, "1\n2\n3"),
+    (5, 5, "1\n2\n3\n4\n5"),
+    # 7 lines in 5: 4 kept, then one line counting the 3 left out.
+    (7, 5, "1\n2\n3\n4\n… 3"),
+])
+def test_cut_lines(calc_package, count, limit, expected):
+    from mycelium_calc.feedback import cut_lines
+
+    text = "\n".join(str(number) for number in range(1, count + 1))
+    assert cut_lines(text, limit) == expected
+
+
+@pytest.mark.parametrize("length, width_cm, expected", [
+    (10, 10.0, 1),
+    # 10 cm hold 55 characters a line, so 56 characters take 2 lines.
+    (55, 10.0, 1),
+    (56, 10.0, 2),
+    (200, 17.0, 3),  # 93 a line: 200 / 93 = 2.15, so 3 lines
+    (0, 17.0, 1),
+])
+def test_note_lines(rendering, length, width_cm, expected):
+    assert rendering.note_lines("x" * length, width_cm) == expected
+
+
+def test_invoice_line_rows(calc_package):
+    from mycelium_calc.invoice_sheet import line_rows
+
+    layout = SheetLayout("invoice", "Facture", [Column()])
+    layout.add_row(["Ferme"], "title")
+    layout.add_row([], "blank")
+    layout.add_row(["Désignation"], "header")
+    layout.add_row(["Carotte"])
+    layout.add_row(["Radis"])
+    layout.add_row([], "blank")
+    layout.add_row(["Total"], "total")
+
+    assert line_rows(layout) == range(3, 5)

@@ -40,26 +40,29 @@ def _write(session: Session, layouts) -> list[str]:
 
 
 def _problem_lines(problems) -> list[str]:
-    return [("✖ " if problem.severity == "error" else "⚠ ") + str(problem) for problem in problems]
+    """Return each problem labelled as ``mycelium check`` labels it ("error: …", "warning: …")."""
+    return [(_("error") if problem.severity == "error" else _("warning")) + ": " + str(problem) for problem in problems]
 
 
 def check(session: Session, options: dict) -> None:
-    """Check the workbook as ``mycelium check`` does and list every problem."""
+    """Check the workbook as ``mycelium check`` does: what was read, then every problem, errors first."""
+    check_report = engine_function("checks", "CheckReport")
     data = _load(session)
-    errors, warnings = data.errors, data.warnings
-    summary = _("{products} products, {customers} customers, {orders} order lines, {beds} beds.").format(
-        products=len(data.products), customers=len(data.customers), orders=len(data.orders), beds=len(data.beds))
+    report = check_report(data, sorted(data.problems, key=lambda problem: problem.severity != "error"))
+    errors = report.errors
+    warnings = [problem for problem in report.problems if problem.severity != "error"]
     session.feedback.end()
 
-    if not data.problems:
-        session.feedback.show("info", _("Mycélium — Check workbook"), _("The workbook has no problems.") + "\n" + summary)
+    if not report.problems:
+        text = "\n".join([_("The workbook has no problems."), ""] + report.summary_lines())
+        session.feedback.show("info", _("Mycélium — Check workbook"), text)
         return
 
     head = ngettext("{count} error", "{count} errors", len(errors)).format(count=len(errors)) + ", " + \
         ngettext("{count} warning", "{count} warnings", len(warnings)).format(count=len(warnings))
-    first = (errors or warnings)[0]
+    first = report.problems[0]
     select_cell(session, first.location.sheet, first.location.cell)
-    text = "\n".join([head + " — " + summary, ""] + _problem_lines(errors + warnings))
+    text = "\n".join([head, ""] + _problem_lines(report.problems) + [""] + report.summary_lines())
     session.feedback.show("error" if errors else "warning", _("Mycélium — Check workbook"),
                           cut_lines(text, more=_("… and {count} more lines")))
 
