@@ -161,11 +161,12 @@ def test_add_missing_sheets_in_french_interface(office_fr, tmp_path):
 # Engine actions compared with the command line
 
 
-def test_deliveries_same_as_cli(office_en, tmp_path):
-    example = require_example()
-    by_cli = copy_to(example, tmp_path, "cli.ods")
-    by_menu = copy_to(example, tmp_path, "menu.ods")
-    saved = tmp_path / "menu-saved.ods"
+@pytest.mark.parametrize("suffix", ["ods", "xlsx"])
+def test_deliveries_same_as_cli(office_en, tmp_path, suffix):
+    example = require_example().with_suffix("." + suffix)
+    by_cli = copy_to(example, tmp_path, f"cli.{suffix}")
+    by_menu = copy_to(example, tmp_path, f"menu.{suffix}")
+    saved = tmp_path / f"menu-saved.{suffix}"
     _cli("livraisons", str(by_cli), "--date", "2027-06-10")
 
     result, messages = run_menu(office_en, by_menu, "deliveries&date=2027-06-10", save_as=saved)
