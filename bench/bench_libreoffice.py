@@ -1,8 +1,9 @@
 """Time the Calc menu actions against the command line on the example workbook.
 
 Each menu action is dispatched in a headless LibreOffice with the extension
-installed, and timed from the dispatch to its return: reading the open
-document with getDataArray, computing, writing the sheets with setDataArray.
+installed. It is timed from the dispatch to its return, which covers reading
+the open document with getDataArray, computing and writing the sheets with
+setDataArray.
 The same work through the library, as ``mycelium`` does it, reads the file
 with python-calamine and writes the sheets into the file. Prints a Markdown
 table of the best of N runs.
