@@ -67,7 +67,7 @@ def build_document(data: FarmData, *, order_lines: list[OrderLine] | None = None
     """
     from .mapping import farm_document
 
-    data.raise_for_errors({"farm", "products", "customers", "delivery_points", "orders", "stock"})
+    data.raise_for_errors({"farm", "products", "customers", "delivery_points", "orders", "subscriptions", "baskets", "stock"})
     document = farm_document(data, order_lines=order_lines)
     if validate:
         from .validate import raise_for_violations

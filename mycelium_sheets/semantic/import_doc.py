@@ -193,6 +193,7 @@ class _Importer:
         self.farm_edits: dict = {}
         self.foreign_suppliers: dict[str, str] = {}  # product node id → name of the other enterprise supplying it
         self.handled_lines: set[str] = set()
+        self.elsewhere: set[tuple] = set()  # keys of the lines read from grids and baskets
 
     def node(self, value) -> Node | None:
         return self.document.get(value)
@@ -475,6 +476,9 @@ class _Importer:
         for line in self.data.orders:
             existing.setdefault(_line_key({"delivery_date": line.delivery_date, "customer": line.customer.name,
                                            "product": line.product.name, "order_number": line.order_number}), line)
+        self.elsewhere = {_line_key({"delivery_date": line.delivery_date, "customer": line.customer.name,
+                                     "product": line.product.name, "order_number": line.order_number})
+                          for line in _grid_and_basket_lines(self.data)}
         for order in sorted(self.document.of_type("Order"), key=lambda node: node.id):
             lines = {reference(value) for value in order.values("hasPart")}
             lines |= {node.id for node in self.document.of_type("OrderLine")
@@ -596,6 +600,11 @@ class _Importer:
         label = _("order line {product} for {customer} on {day}").format(product=product, customer=customer, day=day)
 
         match = existing.get(values["iri"]) or existing.get(_line_key(values))
+        if match is None and _line_key(values) in self.elsewhere:
+            # The line is already in an order grid or an AMAP basket, which the import does not edit.
+            # NOTE: a grid line and an orders-sheet row for the same customer, day and product
+            # share one key, so the grid line's quantity is compared with the row.
+            return
         if match is None:
             sheet.append(values)
             self.report.added.append(_("{sheet}: {object}").format(sheet=sheet.name, object=label))
@@ -667,6 +676,14 @@ class _Importer:
         for node in self.document.nodes.values():
             if not node.types and not node.id.startswith("_:") and node.properties:
                 self.report.ignored.append(_("{object}: no type").format(object=node.id))
+
+
+def _grid_and_basket_lines(data: FarmData) -> list:
+    """Return the workbook's order lines that come from grid sheets and AMAP subscriptions."""
+    from ..orders.sources import collect_orders
+
+    listed = {id(line) for line in data.orders}
+    return [line for line in collect_orders(data).lines if id(line) not in listed]
 
 
 def _line_key(values: dict) -> tuple:

@@ -16,7 +16,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from ..errors import Location, Problem, SemanticDataError
-from ..i18n import _
+from ..i18n import _, format_number
 from ..model.catalogue import Customer, Product
 from ..model.farm_data import FarmData
 from ..model.money import to_cents, to_quantity
@@ -316,7 +316,7 @@ class _Builder:
         add(iri, B("partOf"), order)
         add(iri, B("concerns"), self.offer_iri(product))
         add(iri, B("quantity"), Literal(number(self.line_quantity(line))))
-        add(iri, B("description"), text(line.comment))
+        add(iri, B("description"), text(line.comment or basket_description(line)))
         price = BNode(_blank_label("price", iri))
         add(iri, B("hasPrice"), price)
         self.add_price(price, line.effective_price, product.vat_rate)
@@ -365,6 +365,15 @@ def offer_quantity(line: OrderLine) -> Decimal | None:
     quantity = convert(line.quantity, line.effective_unit, target,
                        average_weight_kg=product.average_weight, pieces_per_unit=product.pieces_per_unit)
     return None if quantity is None else to_quantity(quantity)
+
+
+def basket_description(line: OrderLine) -> str | None:
+    """Name the AMAP basket a line comes from; its price of 0 is explained by the basket's contract price."""
+    subscription = line.subscription
+    if subscription is None:
+        return None
+    return _("AMAP basket “{basket}” × {count}, paid by its contract price").format(
+        basket=subscription.basket, count=format_number(subscription.count))
 
 
 def order_key(line: OrderLine) -> tuple:
@@ -440,16 +449,37 @@ def _catalogue_products(data: FarmData, ordered: set[int]) -> list[Product]:
     return [product for product in data.products if product.active is not False or id(product) in ordered]
 
 
+def all_order_lines(data: FarmData) -> list[OrderLine]:
+    """Return every order line to publish: the orders sheet's rows, then grid lines, then basket lines.
+
+    The orders sheet's rows come from ``data.orders`` so that cancelled rows
+    stay, and the others from ``collect_orders``. Lines without an order
+    number are grouped into one Order per customer and delivery day, so a
+    grid or basket line has the stable IRI orders/DAY/CUSTOMER/lines/PRODUCT.
+    """
+    from ..orders.sources import collect_orders, raise_for_problems
+
+    collected = collect_orders(data)
+    # The orders sheet's rows are published as they are and checked by the
+    # SHACL profile, so only the problems of grids and baskets stop here.
+    orders_sheet = data.sheet_names.get("orders")
+    raise_for_problems([problem for problem in collected.problems if problem.location.sheet != orders_sheet])
+    listed = {id(line) for line in data.orders}
+    return list(data.orders) + [line for line in collected.lines if id(line) not in listed]
+
+
 def farm_document(data: FarmData, *, order_lines: list[OrderLine] | None = None) -> Document:
     """Map a farm's records to DFC triples.
 
-    ``order_lines`` defaults to the rows of the orders sheet, cancelled ones
-    included (a fully cancelled order is published as Cancelled). Raises
+    ``order_lines`` defaults to ``all_order_lines(data)``: the orders sheet
+    with its cancelled rows (a fully cancelled order is published as
+    Cancelled), the order grids and the AMAP basket lines. Raises
     ``SemanticDataError`` naming the cell at fault when the base URI is
-    missing, a DFC type is unknown or a quantity cannot be converted.
+    missing, a DFC type is unknown or a quantity cannot be converted, and
+    ``MyceliumError`` listing the errors of the grid sheets.
     """
     builder = _Builder(data)
-    lines = list(data.orders if order_lines is None else order_lines)
+    lines = all_order_lines(data) if order_lines is None else list(order_lines)
 
     products = _catalogue_products(data, {id(line.product) for line in lines})
 
