@@ -30,15 +30,23 @@ def apply_margin(quantity: Decimal, margin: Decimal, count_unit: bool) -> Decima
 
 def harvest_lines(lines: list[PricedLine], margin: Decimal) -> list[HarvestLine]:
     """Return one harvest line per delivery day and product, whatever the prices ordered at."""
-    totals: dict[tuple[dt.date, int], list[PricedLine]] = defaultdict(list)
+    # A running total per day and product, added in the order of the lines
+    # as a sum over each group would, without keeping the groups.
+    totals: dict[tuple[dt.date, int], list] = {}
     for priced in lines:
-        totals[(priced.line.delivery_date, id(priced.line.product))].append(priced)
+        line = priced.line
+        key = (line.delivery_date, id(line.product))
+        entry = totals.get(key)
+        if entry is None:
+            totals[key] = [priced, Decimal(0) + priced.harvest_quantity]
+        else:
+            entry[1] += priced.harvest_quantity
 
     result = []
-    for (date, _product_id), group in totals.items():
-        product = group[0].line.product
-        unit = group[0].harvest_unit
-        ordered = to_quantity(sum((priced.harvest_quantity for priced in group), Decimal(0)))
+    for (date, _product_id), (first, total) in totals.items():
+        product = first.line.product
+        unit = first.harvest_unit
+        ordered = to_quantity(total)
         result.append(HarvestLine(
             date=date, product=product, group=product.group or product.crop or "",
             ordered=ordered, to_harvest=apply_margin(ordered, margin, unit.dimension == "count"), unit=unit,

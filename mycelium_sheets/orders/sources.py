@@ -16,6 +16,7 @@ from ..i18n import _, ngettext
 from ..model.farm_data import FarmData
 from ..model.orders import OrderLine
 from ..model.weeks import IsoWeek
+from ..schema.records import garbage_collection_paused
 from ..schema.standard import sheet_spec
 from .grids import read_grid_sheets
 from .names import Catalogue
@@ -53,19 +54,28 @@ def collect_orders(data: FarmData, *, weeks: set[IsoWeek] | None = None,
     or a product ordered twice by one customer for one day, is a warning. ``weeks`` limits the expansion of subscriptions and
     ``dates`` keeps only the lines delivered on those days.
     """
+    with garbage_collection_paused():
+        return _collect(data, weeks, dates)
+
+
+def _collect(data: FarmData, weeks: set[IsoWeek] | None, dates: set[dt.date] | None) -> CollectedOrders:
     collected = CollectedOrders()
     catalogue = Catalogue(data)
 
-    listed = [line for line in data.orders if not line.cancelled]
+    listed = [line for line in data.orders if line.status != "cancelled"]
     gridded = read_grid_sheets(data, catalogue, collected.problems)
     baskets = expand_subscriptions(data, collected.problems, weeks)
     if dates is not None:
         listed = [line for line in listed if line.delivery_date in dates]
         gridded = [line for line in gridded if line.delivery_date in dates]
         baskets = [line for line in baskets if line.delivery_date in dates]
-    for line in listed + gridded:
-        if _check_quantity(line, collected.problems):
-            collected.lines.append(line)
+    append_line = collected.lines.append
+    for lines in (listed, gridded):
+        for line in lines:
+            # A positive quantity is by far the common case; 0 and negative
+            # quantities are reported by _check_quantity.
+            if line.quantity > 0 or _check_quantity(line, collected.problems):
+                append_line(line)
     collected.lines.extend(baskets)
 
     _warn_duplicates(collected.lines, collected.problems)
@@ -135,6 +145,10 @@ def _check_quantity(line: OrderLine, problems: list[Problem]) -> bool:
 def _warn_duplicates(lines: list[OrderLine], problems: list[Problem]) -> None:
     """Warn when a customer orders a product twice for one day; both lines still count."""
     seen: dict[tuple, OrderLine] = {}
+    message = _("“{product}” for “{customer}” on {date} is also ordered at {cell}; both lines are counted")
+    remedy = _("Delete one of them if the order was entered twice.")
+    date_texts: dict[dt.date, str] = {}
+    first_cells: dict[int, str] = {}
     for line in lines:
         if line.subscription is not None:
             continue
@@ -142,13 +156,17 @@ def _warn_duplicates(lines: list[OrderLine], problems: list[Problem]) -> None:
         first = seen.setdefault(key, line)
         if first is line:
             continue
+        date_text = date_texts.get(line.delivery_date)
+        if date_text is None:
+            date_text = date_texts[line.delivery_date] = line.delivery_date.strftime("%d/%m/%Y")
+        first_cell = first_cells.get(id(first))
+        if first_cell is None:
+            first_cell = first_cells[id(first)] = _describe(first)
         problems.append(Problem(
             "warning",
-            _("“{product}” for “{customer}” on {date} is also ordered at {cell}; both lines are counted").format(
-                product=line.product.name, customer=line.customer.name, date=line.delivery_date.strftime("%d/%m/%Y"),
-                cell=_describe(first)),
-            _location(line, "quantity"), line.quantity,
-            _("Delete one of them if the order was entered twice."),
+            message.format(product=line.product.name, customer=line.customer.name, date=date_text,
+                           cell=first_cell),
+            _location(line, "quantity"), line.quantity, remedy,
         ))
 
 

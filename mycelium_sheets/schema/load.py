@@ -12,7 +12,7 @@ from ..model.farm import Farm
 from ..model.farm_data import FarmData
 from ..model.units import normalise_label
 from ..workbook.table import Workbook
-from .records import Record, SheetRecords, read_fields, read_table
+from .records import Record, SheetRecords, garbage_collection_paused, read_fields, read_table
 from .standard import INPUT_SHEETS, find_sheet_spec
 
 
@@ -27,6 +27,11 @@ def load_farm(source: Workbook | str | Path, *, sheets=None) -> FarmData:
         from ..workbook import read_workbook
 
         source = read_workbook(source)
+    with garbage_collection_paused():
+        return _load(source)
+
+
+def _load(source: Workbook) -> FarmData:
     data = FarmData(workbook=source)
     data.problems.extend(source.warnings)
     file = str(source.path)
@@ -157,14 +162,18 @@ def _build(data: FarmData, read: dict[str, SheetRecords], file: str) -> None:
     products_sheet = data.sheet_names.get("products", "Produits")
     customers_sheet = data.sheet_names.get("customers", "Clients")
 
+    # The records are not used after this function, so their values are
+    # taken as they are rather than copied: an order sheet may have a
+    # million rows.
+    append_order = data.orders.append
     for record in _records(read, "orders"):
         if not _complete(record, ("delivery_date", "customer", "product", "quantity")):
             continue
-        values = dict(record.values)
+        values = record.values
         customer = _resolve(customers, values.pop("customer"), record, "customer", customers_sheet, data)
         product = _resolve(products, values.pop("product"), record, "product", products_sheet, data)
         if customer and product:
-            data.orders.append(orders.OrderLine(customer=customer, product=product, **values, source=record.source))
+            append_order(orders.OrderLine(customer=customer, product=product, **values, source=record.source))
 
     for record in _records(read, "subscriptions"):
         if not _complete(record, ("customer", "basket", "count", "first_week", "last_week", "weekday")):

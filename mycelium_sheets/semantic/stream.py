@@ -8,6 +8,7 @@ sessions (one per delivery day and place) and the current order are kept.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -32,15 +33,38 @@ def term_text(term) -> str:
     return "<" + term + ">"
 
 
+# Texts of repeated terms (quantities, prices, units, product IRIs) are kept
+# while writing; the cache is emptied when full, so memory stays flat over
+# millions of order lines.
+TERM_CACHE_SIZE = 65_536
+
+
 def write_ntriples(triples: Iterable[tuple], out: TextIO) -> int:
     """Write triples as N-Triples; return how many were written."""
     count = 0
     chunk: list[str] = []
+    append = chunk.append
+    literal_texts: dict[Literal, str] = {}
     last_subject, subject_text = None, ""
     for subject, predicate, term in triples:
         if subject is not last_subject:
             last_subject, subject_text = subject, term_text(subject)
-        chunk.append(f"{subject_text} <{predicate}> {term_text(term)} .\n")
+
+        # The class test comes first because a blank node and an IRI with
+        # the same label are equal strings and must not share a cached text.
+        kind = term.__class__
+        if kind is Literal:
+            text = literal_texts.get(term)
+            if text is None:
+                if len(literal_texts) >= TERM_CACHE_SIZE:
+                    literal_texts.clear()
+                text = literal_texts[term] = term_text(term)
+        elif kind is BNode:
+            text = "_:" + term
+        else:
+            text = "<" + term + ">"
+        append(f"{subject_text} <{predicate}> {text} .\n")
+
         if len(chunk) >= 4096:
             out.write("".join(chunk))
             count += len(chunk)
@@ -64,6 +88,39 @@ def _turtle_term(term) -> str:
     return _turtle_name(term)
 
 
+class _TurtleTexts:
+    """Turtle texts of predicates and objects, kept while a file is written."""
+
+    def __init__(self):
+        self.predicates: dict[str, str] = {}
+        self.names: dict[str, str] = {}
+        self.literals: dict[Literal, str] = {}
+
+    def predicate(self, predicate: str) -> str:
+        name = self.predicates.get(predicate)
+        if name is None:
+            name = "a" if predicate == v.RDF_TYPE else _turtle_name(predicate)
+            self._keep(self.predicates, predicate, name)
+        return name
+
+    def term(self, term) -> str:
+        kind = term.__class__
+        if kind is BNode:
+            return "_:" + term
+        cache = self.literals if kind is Literal else self.names
+        text = cache.get(term)
+        if text is None:
+            text = term_text(term) if kind is Literal else _turtle_name(term)
+            self._keep(cache, term, text)
+        return text
+
+    @staticmethod
+    def _keep(cache: dict, key, text: str) -> None:
+        if len(cache) >= TERM_CACHE_SIZE:
+            cache.clear()
+        cache[key] = text
+
+
 def write_turtle(triples: Iterable[tuple], out: TextIO) -> int:
     """Write triples as Turtle with the DFC prefixes, one statement per run of the same subject.
 
@@ -74,13 +131,16 @@ def write_turtle(triples: Iterable[tuple], out: TextIO) -> int:
         out.write(f"@prefix {prefix}: <{namespace}> .\n")
     out.write("\n")
     count = 0
-    for subject, group in itertools.groupby(triples, key=lambda triple: triple[0]):
-        parts = []
-        for _, predicate, term in group:
-            name = "a" if predicate == v.RDF_TYPE else _turtle_name(predicate)
-            parts.append(f"{name} {_turtle_term(term)}")
-            count += 1
-        out.write(_turtle_term(subject) + " " + " ;\n    ".join(parts) + " .\n\n")
+    texts = _TurtleTexts()
+    chunk: list[str] = []
+    for subject, group in itertools.groupby(triples, key=operator.itemgetter(0)):
+        parts = [f"{texts.predicate(predicate)} {texts.term(term)}" for _, predicate, term in group]
+        count += len(parts)
+        chunk.append(_turtle_term(subject) + " " + " ;\n    ".join(parts) + " .\n\n")
+        if len(chunk) >= 1024:
+            out.write("".join(chunk))
+            chunk.clear()
+    out.write("".join(chunk))
     return count
 
 

@@ -22,6 +22,7 @@ from .table import Sheet
 
 DELIMITERS = (";", ",", "\t")
 MAX_CSV_SIZE = 1024**3
+CONVERSION_CACHE_SIZE = 1 << 17
 
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _DECIMAL_POINT = re.compile(r"^[+-]?(?:\d+\.\d*|\.\d+)$")
@@ -110,10 +111,29 @@ def read_csv(path: Path) -> Sheet:
         )
 
     delimiter = detect_delimiter(text)
-    decimal_comma = delimiter != ","
-    rows = [
-        [convert(cell, decimal_comma) for cell in row]
-        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    ]
-    rows = clean_rows([[("" if value is None else value) for value in row] for row in rows])
+    conversions = _Conversions(delimiter != ",")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = clean_rows([list(map(conversions.__getitem__, row)) for row in reader])
     return Sheet(name=path.stem, rows=rows)
+
+
+class _Conversions(dict):
+    """Converted CSV cells by their text, filled on first use.
+
+    A CSV export repeats the same dates, names, units and quantities on many
+    rows, so each distinct text is converted once. A blank cell gives "",
+    which ``clean_rows`` turns into None. Past ``CONVERSION_CACHE_SIZE``
+    distinct texts the remaining new ones are converted without being kept.
+    """
+
+    def __init__(self, decimal_comma: bool):
+        super().__init__()
+        self.decimal_comma = decimal_comma
+
+    def __missing__(self, text: str):
+        value = convert(text, self.decimal_comma)
+        if value is None:
+            value = ""
+        if len(self) < CONVERSION_CACHE_SIZE:
+            self[text] = value
+        return value
