@@ -19,7 +19,7 @@ from mycelium_sheets.i18n import set_language
 from mycelium_sheets.importer import apply_plan, plan_import
 
 ROOT = Path(__file__).resolve().parents[1]
-SAMPLE = ROOT.parent / "shared" / "samples" / "import" / "crop_plan_otf_format_elzeard_export.csv"
+SAMPLE = ROOT / "tests" / "data" / "samples" / "crop_plan_otf_format_elzeard_export.csv"
 RUNS = 3
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+DATA = ROOT / "tests" / "data"
 EXAMPLES = ROOT / "examples"
 TEMPLATES = ROOT / "workbook_templates"
 
@@ -67,13 +67,6 @@ def libreoffice_convert(source: Path, target_format: str, outdir: Path, profile:
         if produced:
             return produced[0]
     raise AssertionError(f"LibreOffice did not convert {source}: {result.stdout} {result.stderr}")
-
-
-@pytest.fixture
-def shared_dir() -> Path:
-    """The folder of reference data and sample farm files beside the repository."""
-    require(SHARED.is_dir(), f"the reference and samples folder {SHARED}")
-    return SHARED
 
 
 @pytest.fixture

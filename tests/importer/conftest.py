@@ -9,7 +9,7 @@ import pytest
 from mycelium_sheets.i18n import set_language
 from mycelium_sheets.workbook.table import Sheet, Workbook
 
-SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples" / "import"
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 
 
 @pytest.fixture(autouse=True)

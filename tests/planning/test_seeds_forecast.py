@@ -14,7 +14,7 @@ from mycelium_sheets.planning.forecast import HarvestFlow, weekly_totals
 
 from .builders import bed, farm, itinerary, target, week
 
-ELZEARD_PLAN = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples" / "import" / "crop_plan_otf_format_elzeard_export.csv"
+ELZEARD_PLAN = Path(__file__).resolve().parents[1] / "data" / "samples" / "crop_plan_otf_format_elzeard_export.csv"
 
 
 def test_seed_order_net_of_stock_in_packets():

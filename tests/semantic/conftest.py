@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).parents[2]
-EXAMPLES = REPO / ".." / "shared" / "reference" / "dfc" / "examples"
+EXAMPLES = REPO / "tests" / "data" / "dfc-examples"
 EXAMPLE_WORKBOOK = REPO / "examples" / "ferme-exemple.ods"
 TEMPLATE = REPO / "workbook_templates" / "ferme.ods"
 
