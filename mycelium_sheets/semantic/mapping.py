@@ -245,13 +245,26 @@ class _Builder:
         """Add one order from its lines; a fully cancelled order keeps its lines, others drop the cancelled ones."""
         first = order_lines[0]
         kept = [line for line in order_lines if not line.cancelled] or order_lines
-        iri = IRI(self.minter.order(first.order_number, first.delivery_date, first.customer.code or first.customer.name))
+        iri = IRI(self.minter.order(first.order_number, first.delivery_date, self.customer_key(first.customer)))
         point = first.customer.delivery_point
         session = IRI(self.minter.sale_session(first.delivery_date, point.name if point else None))
         if session not in self.sessions:
             self.sessions[session] = (first, point, set())
         self.sessions[session][2].update(self.offer_iri(line.product) for line in kept)
         self.add_order(iri, session, first, kept)
+
+    def customer_key(self, customer) -> str:
+        """Return the key naming a customer in order IRIs: its IRI's last part when this farm minted it.
+
+        A customer imported from an earlier export keeps that export's IRI
+        but not always its code, so the key comes from the IRI to give the
+        same order IRIs again.
+        """
+        customer_iri = str(self.customer_iris.get(id(customer), ""))
+        prefix = self.minter.base + "customers/"
+        if customer_iri.startswith(prefix) and "/" not in customer_iri[len(prefix):]:
+            return customer_iri[len(prefix):]
+        return customer.code or customer.name
 
     def add_sale_sessions(self) -> None:
         for session, (first, point, offers) in sorted(self.sessions.items()):
