@@ -1,9 +1,10 @@
-"""The "Registre des factures" engine sheet: a readable copy of the register journal.
+"""The invoicing engine sheets: "Registre des factures" and "Facture".
 
-The sheet is rewritten from the journal on every run. Before that, the rows
-it holds are compared with the journal, so that a number or an amount
+The register sheet is a readable copy of the register journal, rewritten
+from the journal on every run. Before that, the rows
+it contains are compared with the journal, so that a number or an amount
 changed by hand, or a row deleted from the middle, is reported instead of
-being silently overwritten.
+being silently overwritten. The invoice sheet is in invoice_sheet.py.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ from ..schema.engine_sheets import engine_sheet
 from ..workbook.cells import a1
 from ..workbook.layout import Column, SheetLayout
 from .document import CREDIT_NOTE, Invoice
+from .invoice_sheet import invoice_layout
+
+__all__ = ["check_register_sheet", "invoice_layout", "register_layout"]
 
 HEADER_ROW = 2
 NUMBER_COLUMN = 0
