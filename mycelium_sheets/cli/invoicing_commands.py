@@ -19,6 +19,19 @@ def _date(value: str | None) -> dt.date | None:
         raise click.BadParameter(_("expected a date such as 2027-06-30")) from None
 
 
+def _bar_step(bar):
+    """Return a progress callback moving a click progress bar, or None when no bar is shown."""
+    if not hasattr(bar, "update"):
+        return None
+
+    def step(done: int, total: int) -> None:
+        # The number of PDFs is known only once the invoices are drafted.
+        bar.length = total
+        bar.update(done - bar.pos)
+
+    return step
+
+
 def register(group) -> None:
     @group.command("factures", help=_("Issue the invoices of delivered orders for a month or a week."))
     @click.argument("workbook", type=click.Path(exists=True, dir_okay=False))
@@ -28,17 +41,19 @@ def register(group) -> None:
     @click.option("--profil", "--profile", "profile", type=click.Choice(["en16931", "basicwl", "none"]),
                   default="en16931", show_default=True, help=_("Factur-X profile embedded in the PDFs, or none."))
     @click.option("--date", "issue_date", help=_("Issue date, as YEAR-MONTH-DAY (default: today)."))
+    @click.option("--processus", "--jobs", "jobs", type=click.IntRange(min=1),
+                  help=_("Number of processes making PDFs (default: one per usable CPU core)."))
     @handle_errors
-    def invoices(workbook, period, week, customer, profile, issue_date):
+    def invoices(workbook, period, week, customer, profile, issue_date, jobs):
         from ..invoicing import issue_invoices, month_selection, week_selection
 
         if bool(period) == bool(week):
             raise click.UsageError(_("Give either --periode or --semaine."))
         selection = month_selection(period, customer) if period else week_selection(week, customer)
-        with progress([], _("Invoices")) as bar:
-            step = getattr(bar, "update", None)
+        with progress([], _("Invoices"), length=0) as bar:
             result = issue_invoices(workbook, selection, issue_date=_date(issue_date),
-                                    profile=None if profile == "none" else profile, progress=step)
+                                    profile=None if profile == "none" else profile, progress=_bar_step(bar),
+                                    workers=jobs)
         for warning in result.warnings:
             click.echo(_("Warning: {message}").format(message=warning), err=True)
         for invoice in result.issued:

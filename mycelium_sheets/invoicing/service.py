@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,17 +80,25 @@ def _check_logo(invoice: Invoice, workbook_folder: Path, data) -> None:
 
 
 def write_missing_pdfs(register: Register, folder: Path, workbook_folder: Path, profile: str | None,
-                       progress=None) -> list[Path]:
-    """Write the PDF of each journal document whose file is missing; return the written paths."""
+                       progress=None, workers: int | None = 1) -> list[Path]:
+    """Write the PDF of each journal document whose file is missing; return the written paths.
+
+    ``progress`` is called with (PDFs written so far, PDFs to write) after
+    each file. ``workers`` is the number of processes rendering PDFs, None
+    for every usable core.
+    """
+    from .parallel import render_documents
+
     written = []
     missing = [invoice for invoice in register.invoices if not pdf_path(folder, invoice).exists()]
-    for index, invoice in enumerate(missing, start=1):
-        path = pdf_path(folder, invoice)
-        write_atomically(path, render_document(invoice, profile, workbook_folder))
-        written.append(path)
-        if progress is not None:
-            progress(1)
-        checkpoint(f"pdf-{index}")
+    with closing(render_documents(missing, profile, workbook_folder, workers)) as rendered:
+        for index, (invoice, pdf) in enumerate(zip(missing, rendered), start=1):
+            path = pdf_path(folder, invoice)
+            write_atomically(path, pdf)
+            written.append(path)
+            if progress is not None:
+                progress(index, len(missing))
+            checkpoint(f"pdf-{index}")
     return written
 
 
@@ -120,11 +129,15 @@ def _language(language: str | None, data) -> str:
 
 def issue_invoices(workbook: str | Path, selection: Selection, *, issue_date: dt.date | None = None,
                    language: str | None = None, profile: str | None = "en16931", write_sheet: bool = True,
-                   progress=None) -> IssueResult:
+                   progress=None, workers: int | None = 1) -> IssueResult:
     """Issue the invoices of a selection for a workbook: journal, PDFs and register sheet.
 
     ``profile`` is the Factur-X profile ("en16931" or "basicwl"), or None
-    for plain PDFs. ``progress`` is called with 1 after each PDF.
+    for plain PDFs. ``progress`` is called with (PDFs written, PDFs to
+    write) after each PDF. ``workers`` is the number of processes rendering
+    PDFs (None: every usable core). The default of 1 suits callers embedded
+    in another program, such as LibreOffice, whose ``sys.executable`` is
+    not a Python interpreter that worker processes could start from.
     """
     workbook_path = Path(workbook)
     book, data = _load(workbook_path)
@@ -159,7 +172,7 @@ def issue_invoices(workbook: str | Path, selection: Selection, *, issue_date: dt
         logger.info("issued %d invoices in %s", len(numbered), register.path)
         checkpoint("journal")
 
-        result.pdfs = write_missing_pdfs(register, folder, workbook_path.parent, profile, progress)
+        result.pdfs = write_missing_pdfs(register, folder, workbook_path.parent, profile, progress, workers)
         if write_sheet:
             _write_sheet(workbook_path, register, language, result)
         checkpoint("sheet")
