@@ -73,8 +73,8 @@ def harvest_layout(deliveries: Deliveries, language: str) -> SheetLayout:
 def packing_layout(deliveries: Deliveries, language: str) -> SheetLayout:
     layout = SheetLayout(
         key="packing", name=engine_sheet_name("packing", language),
-        columns=[Column("text", 5.5), Column("quantity", 2.5), Column("text", 2.5), Column("money", 2.8),
-                 Column("text", 4.5), Column("tick", 1.5)],
+        columns=[Column("text", 4.8), Column("quantity", 2.0), Column("text", 2.2), Column("money", 2.5),
+                 Column("text", 3.7), Column("tick", 1.5)],
     )
     header = [pick("Produit", "Product", language), pick("Quantité", "Quantity", language), pick("Unité", "Unit", language),
               pick("Montant HT", "Amount excl. VAT", language), pick("Remarque", "Comment", language),

@@ -15,12 +15,21 @@ from .layouts import day_label
 from .results import Deliveries, Shortage
 
 
+# Width available across an A4 page inside LibreOffice's default 2 cm margins.
+PORTRAIT_WIDTH_CM = 17.0
+LANDSCAPE_WIDTH_CM = 25.7
+
+
 def summary_layout(deliveries: Deliveries, language: str) -> SheetLayout:
     """Lay out totals per product and day, revenue per product price, per customer and per customer type."""
     dates = deliveries.dates
+    # One column per delivery day and a total must fit across an A4 page:
+    # 17 cm in portrait and 25.7 cm in landscape, inside 2 cm margins.
+    day_width = 3.0 if len(dates) <= 4 else 2.2
+    width = 8.5 + day_width * (len(dates) + 1)
     layout = SheetLayout(
-        key="summary", name=engine_sheet_name("summary", language), landscape=len(dates) > 3,
-        columns=[Column("text", 5.5), Column("text", 3.0)] + [Column("quantity", 3.0) for _ in range(len(dates) + 1)],
+        key="summary", name=engine_sheet_name("summary", language), landscape=width > PORTRAIT_WIDTH_CM,
+        columns=[Column("text", 5.5), Column("text", 3.0)] + [Column("quantity", day_width) for _ in range(len(dates) + 1)],
     )
     period = str(deliveries.week) if deliveries.week else day_label(dates[0], language)
     layout.add_row([pick("Synthèse des livraisons — ", "Deliveries summary — ", language) + period], "title")
@@ -124,7 +133,7 @@ def _type_label(code: str, language: str) -> str:
 def shortages_layout(deliveries: Deliveries, language: str) -> SheetLayout:
     """Lay out each short product with the quantity allocated to each order line."""
     layout = SheetLayout(
-        key="shortages", name=engine_sheet_name("shortages", language),
+        key="shortages", name=engine_sheet_name("shortages", language), landscape=True,
         columns=[Column("text", 5.5), Column("integer", 2.0), Column("text", 4.0), Column("quantity", 2.8),
                  Column("quantity", 2.8), Column("quantity", 2.8), Column("text", 2.5)],
     )
