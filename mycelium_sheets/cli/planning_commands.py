@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..i18n import _, ngettext
+from ..i18n import _, format_number, ngettext
 from .common import handle_errors
 
 
@@ -43,7 +43,8 @@ def register(group: click.Group) -> None:
                 count=len(result.uncovered), sheet=run.sheets[0]))
         for item in result.unplaced:
             click.echo(_("not placed: {crop} no. {number}, {metres} m: {reason}").format(
-                crop=item.succession.crop, number=item.succession.number, metres=item.metres, reason=item.reason))
+                crop=item.succession.crop, number=item.succession.number, metres=format_number(item.metres),
+                reason=item.reason))
         click.echo(_("Sheets written to {path}: {sheets}.").format(path=run.written, sheets=", ".join(run.sheets)))
         if run.charts:
             click.echo(_("Charts: {files}.").format(files=", ".join(str(file) for file in run.charts)))

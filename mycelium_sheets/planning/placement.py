@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
 from ..errors import Location, Problem
-from ..i18n import _
+from ..i18n import _, format_number
 from ..model.crops import Bed, PastPlanting
 from ..model.units import normalise_label
 from ..model.weeks import IsoWeek
@@ -232,6 +232,6 @@ def _unplaced_reason(succession: Succession, located: list[int], rotated: list[i
             family=succession.family, years=interval)
     if too_short_cm:
         return _("{metres} m missing: every suitable bed is shorter than {minimum} m").format(
-            metres=Decimal(remaining_cm) / 100, minimum=Decimal(too_short_cm) / 100)
+            metres=format_number(Decimal(remaining_cm) / 100), minimum=format_number(Decimal(too_short_cm) / 100))
     return _("{metres} m missing: the suitable beds are full between {first} and {last}").format(
-        metres=Decimal(remaining_cm) / 100, first=succession.dates.planting_week, last=succession.dates.occupied_until)
+        metres=format_number(Decimal(remaining_cm) / 100), first=succession.dates.planting_week, last=succession.dates.occupied_until)
