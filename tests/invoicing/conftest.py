@@ -1,4 +1,4 @@
-"""Small farm workbooks written with openpyxl, with values worked by hand in the tests."""
+"""Small farm workbooks written with openpyxl (.xlsx) or odfpy (.ods), with values worked by hand in the tests."""
 
 from __future__ import annotations
 
@@ -52,6 +52,42 @@ def write_workbook(path, farm=None, products=None, customers=None, orders=()):
         for row in rows:
             table.append(list(row))
     book.save(path)
+    return path
+
+
+def _ods_cell(value):
+    from odf.table import TableCell
+    from odf.text import P
+
+    if value is None:
+        return TableCell()
+    if isinstance(value, dt.datetime):
+        cell = TableCell(valuetype="date", datevalue=value.isoformat())
+    elif isinstance(value, (int, float)):
+        cell = TableCell(valuetype="float", value=value)
+    else:
+        cell = TableCell(valuetype="string")
+    cell.addElement(P(text=str(value)))
+    return cell
+
+
+def write_ods_workbook(path, farm=None, products=None, customers=None, orders=()):
+    """Write the same small farm workbook as ``write_workbook``, as .ods with odfpy, and return its path."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableRow
+
+    document = OpenDocumentSpreadsheet()
+    sheets = (("Ferme", list((farm or FARM).items())), ("Produits", products or PRODUCTS),
+              ("Clients", customers or CUSTOMERS), ("Commandes", [ORDER_HEADER, *orders]))
+    for title, rows in sheets:
+        table = Table(name=title)
+        for values in rows:
+            row = TableRow()
+            for value in values:
+                row.addElement(_ods_cell(value))
+            table.addElement(row)
+        document.spreadsheet.addElement(table)
+    document.save(str(path))
     return path
 
 

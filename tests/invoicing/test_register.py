@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+from decimal import Decimal
 import os
 import subprocess
 import sys
@@ -11,6 +12,8 @@ from mycelium_sheets.errors import InvoicingError
 from mycelium_sheets.i18n import set_language
 from mycelium_sheets.invoicing import invoices_folder, issue_invoices, load_register, month_selection
 from mycelium_sheets.invoicing.register import JOURNAL_NAME, register_lock
+
+from .conftest import write_ods_workbook, write_workbook
 
 REPO = Path(__file__).parents[2]
 ISSUED = dt.date(2027, 6, 30)
@@ -75,24 +78,82 @@ def test_deleted_journal_line_is_detected(workbook):
         load_register(workbook)
 
 
-def test_edited_register_sheet_is_detected(workbook):
-    from mycelium_sheets.invoicing.layouts import check_register_sheet, register_layout
-    from mycelium_sheets.workbook import Sheet, Workbook
+def _workbook_in(tmp_path, fmt, june_orders):
+    """Write the June workbook, plus a July delivery for the restaurant, as .xlsx or .ods."""
+    orders = [*june_orders, (dt.datetime(2027, 7, 6), "Bistrot", "Tomate", 2, None, None)]
+    if fmt == "xlsx":
+        return write_workbook(tmp_path / "ferme.xlsx", orders=orders)
+    return write_ods_workbook(tmp_path / "ferme.ods", orders=orders)
 
-    issue_invoices(workbook, month_selection("2027-06"), issue_date=ISSUED, profile=None, write_sheet=False)
-    invoices = load_register(workbook).invoices
-    layout = register_layout(invoices, "fr")
-    rows = [list(row) for row in layout.rows]
-    book = Workbook(Path(workbook), "xlsx", {layout.name: Sheet(layout.name, rows)})
-    check_register_sheet(book, invoices)  # an untouched copy passes
 
-    rows[3][0] = "FT-00009"
-    with pytest.raises(InvoicingError, match="A4"):
-        check_register_sheet(book, invoices)
-    rows[3][0] = invoices[0].number
-    del rows[3]  # a row deleted from the middle shifts the next number up
-    with pytest.raises(InvoicingError, match="A4"):
-        check_register_sheet(book, invoices)
+def _edit_register(path, fmt, edit):
+    """Edit the written "Registre des factures" sheet: openpyxl for .xlsx, write_sheet_edits for .ods.
+
+    Row 4 (index 3) is the first invoice: A is its number and J its total.
+    """
+    sheet = "Registre des factures"
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(path)
+        if edit == "number":
+            book[sheet]["A4"] = "FT-00009"
+        elif edit == "total":
+            book[sheet]["J4"] = 20.0
+        else:
+            book[sheet].delete_rows(4)
+        book.save(path)
+        return
+
+    from mycelium_sheets.workbook import SheetEdits, write_sheet_edits
+
+    cells = {"number": {(3, 0): "FT-00009"}, "total": {(3, 9): Decimal("20.00")}}[edit]
+    write_sheet_edits(path, {sheet: SheetEdits(set_cells=cells)}, backup=False)
+
+
+@pytest.mark.parametrize("fmt, edit, cell", [
+    ("xlsx", "number", "A4"),
+    ("xlsx", "total", "J4"),
+    ("xlsx", "delete", "A4"),  # the second invoice moves up to row 4
+    ("ods", "number", "A4"),
+    ("ods", "total", "J4"),
+])
+def test_edited_register_file_stops_issuing(tmp_path, june_orders, fmt, edit, cell):
+    path = _workbook_in(tmp_path, fmt, june_orders)
+    june = issue_invoices(path, month_selection("2027-06"), issue_date=ISSUED, profile=None, language="fr")
+    assert june.sheet_written
+    assert [invoice.number for invoice in june.issued] == ["FT-00001", "FT-00002"]
+
+    _edit_register(path, fmt, edit)
+    edited = path.read_bytes()
+    journal = (invoices_folder(path) / JOURNAL_NAME).read_bytes()
+    with pytest.raises(InvoicingError) as raised:
+        issue_invoices(path, month_selection("2027-07"), issue_date=dt.date(2027, 7, 31), profile=None, language="fr")
+
+    error = raised.value
+    assert error.location.sheet == "Registre des factures"
+    assert error.location.cell == cell
+    assert "edited" in error.message or "never issued" in error.message
+    # Nothing issued: the journal, the PDFs and the workbook are as they were.
+    assert (invoices_folder(path) / JOURNAL_NAME).read_bytes() == journal
+    assert sorted(pdf.name for pdf in invoices_folder(path).glob("*.pdf")) == ["FT-00001.pdf", "FT-00002.pdf"]
+    assert path.read_bytes() == edited
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "ods"])
+def test_untouched_register_file_lets_next_month_through(tmp_path, june_orders, fmt):
+    path = _workbook_in(tmp_path, fmt, june_orders)
+    issue_invoices(path, month_selection("2027-06"), issue_date=ISSUED, profile=None, language="fr")
+
+    july = issue_invoices(path, month_selection("2027-07"), issue_date=dt.date(2027, 7, 31), profile=None,
+                          language="fr")
+    # The July tomatoes of the restaurant: 2 kg × 4.50 = 9.00, VAT 0.495 → 0.50, 9.50 in all.
+    assert [(invoice.number, invoice.totals.grand_total) for invoice in july.issued] == [("FT-00003", Decimal("9.50"))]
+
+    from mycelium_sheets.workbook import read_workbook
+
+    rows = read_workbook(path).sheet("Registre des factures").rows
+    assert [row[0] for row in rows[3:6]] == ["FT-00001", "FT-00002", "FT-00003"]
 
 
 def test_second_run_at_once_is_rejected(workbook):
