@@ -91,3 +91,38 @@ def test_connector_reads_example_workbook(judge, tmp_path):
                      if entry["type"] == "dfc-b:Offer" and key.endswith("/offer")
                      and seen["objects"][entry["offeredItem"]]["name"] == product.name)
         assert offer["price"] == float(product.price)
+
+
+def _example_order_count() -> int:
+    """Count the example workbook's orders from its sheets as a farmer would, without the engine."""
+    from mycelium_sheets.workbook import read_workbook
+
+    book = read_workbook(EXAMPLE_WORKBOOK)
+
+    # The Orders list: one order per order number (a fully cancelled one included).
+    rows = book.sheets["Commandes"].rows
+    number_column = rows[0].index("N° de commande")
+    numbers = {row[number_column] for row in rows[1:] if len(row) > number_column and row[number_column]}
+
+    # Customers-across grids: one order per customer column with a quantity.
+    grid_orders = 0
+    for name in ("Grille 2027-06-22", "Grille 2027-06-24"):
+        grid = book.sheets[name].rows
+        header = grid[2]
+        for column in range(2, len(header) - 1):  # after Produit and Unité, before Total
+            quantities = [row[column] for row in grid[3:-1] if column < len(row)]
+            if any(quantity not in (None, 0) for quantity in quantities):
+                grid_orders += 1
+
+    # The days-across grid of the Bistrot holds two delivery days, and the 4
+    # AMAP subscriptions each get a basket on the 4 Thursdays of W23–W26.
+    return len(numbers) + grid_orders + 2 + 4 * 4
+
+
+def test_connector_counts_every_example_order(judge, tmp_path):
+    from mycelium_sheets.schema.load import load_farm
+
+    path = tmp_path / "catalogue.jsonld"
+    path.write_text(dumps(build_document(load_farm(EXAMPLE_WORKBOOK))), encoding="utf-8")
+    seen = judge(path)
+    assert seen["types"]["dfc-b:Order"] == _example_order_count()
