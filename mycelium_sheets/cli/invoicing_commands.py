@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal, InvalidOperation
 
 import click
 
@@ -17,6 +18,19 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(_("expected a date such as 2027-06-30")) from None
+
+
+def _percent(_context, _parameter, value: str | None) -> Decimal | None:
+    """Parse a percentage option such as 2.62 or 2,62 into a fraction (0.0262)."""
+    if value is None:
+        return None
+    try:
+        number = Decimal(value.strip().rstrip("%").strip().replace(",", "."))
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite() or not 0 < number < 100:
+        raise click.BadParameter(_("expected a percentage between 0 and 100, such as 2.62"))
+    return number / 100
 
 
 def _bar_step(bar):
@@ -43,8 +57,11 @@ def register(group) -> None:
     @click.option("--date", "issue_date", help=_("Issue date, as YEAR-MONTH-DAY (default: today)."))
     @click.option("--processus", "--jobs", "jobs", type=click.IntRange(min=1),
                   help=_("Number of processes making PDFs (default: one per usable CPU core)."))
+    @click.option("--taux-legal", "--legal-rate", "legal_rate", callback=_percent,
+                  help=_("Current French legal interest rate for professionals, in percent (2.62), "
+                         "to check the farm's late-payment penalty rate against."))
     @handle_errors
-    def invoices(workbook, period, week, customer, profile, issue_date, jobs):
+    def invoices(workbook, period, week, customer, profile, issue_date, jobs, legal_rate):
         from ..invoicing import issue_invoices, month_selection, week_selection
 
         if bool(period) == bool(week):
@@ -53,7 +70,7 @@ def register(group) -> None:
         with progress([], _("Invoices"), length=0) as bar:
             result = issue_invoices(workbook, selection, issue_date=_date(issue_date),
                                     profile=None if profile == "none" else profile, progress=_bar_step(bar),
-                                    workers=jobs)
+                                    workers=jobs, legal_interest_rate=legal_rate)
         for warning in result.warnings:
             click.echo(_("Warning: {message}").format(message=warning), err=True)
         for invoice in result.issued:

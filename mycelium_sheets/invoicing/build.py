@@ -19,6 +19,7 @@ from ..model.farm_data import FarmData
 from ..model.orders import OrderLine
 from . import mentions
 from .document import INVOICE, Invoice, InvoiceLine, Party
+from .legal_rate import check_penalty_rate
 from .lines import contract_dates, contract_invoice_line, invoiced_quantity, order_invoice_line
 from .parties import buyer_party, delivery_address, seller_party
 from .periods import Selection, billing_period, perishable_due_limit
@@ -155,12 +156,14 @@ def _draft(seller: Party, customer: Customer, buyer: Party, lines: list[InvoiceL
 
 
 def draft_invoices(data: FarmData, selection: Selection, issue_date: dt.date, language: str,
-                   invoiced: dict[str, InvoicedLine] | None = None) -> Drafts:
+                   invoiced: dict[str, InvoicedLine] | None = None,
+                   legal_interest_rate: Decimal | None = None) -> Drafts:
     """Draft the invoices of the delivered lines of a selection that no issued invoice covers yet.
 
     Raises an ``InvoicingError`` listing every missing mention or bad value
     (each naming its cell) when any invoice cannot be issued lawfully, so
-    that nothing is issued at all.
+    that nothing is issued at all. ``legal_interest_rate`` (a fraction)
+    replaces the stored legal rate in the check of the farm's penalty rate.
     """
     data.raise_for_errors(INVOICING_SHEETS)
     invoiced = invoiced or {}
@@ -231,6 +234,11 @@ def draft_invoices(data: FarmData, selection: Selection, issue_date: dt.date, la
         customers[group[0]] = customer
         periodic[group] = False
 
+    if any(customer.is_business for customer in customers.values()):
+        # Only business invoices state the penalty rate (Code de commerce L441-9).
+        penalty_problem = check_penalty_rate(data.farm, issue_date, legal_interest_rate)
+        if penalty_problem is not None:
+            problems.append(penalty_problem)
     for customer in unbilled.values():
         buyer_party(customer, issue_date, problems)  # reports the empty billing frequency
     buyers = {key: buyer_party(customer, issue_date, problems) for key, customer in customers.items()}

@@ -19,6 +19,7 @@ import datetime as dt
 import logging
 from contextlib import closing
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from ..errors import InvoicingError, Location, Problem
@@ -129,7 +130,8 @@ def _language(language: str | None, data) -> str:
 
 def issue_invoices(workbook: str | Path, selection: Selection, *, issue_date: dt.date | None = None,
                    language: str | None = None, profile: str | None = "en16931", write_sheet: bool = True,
-                   progress=None, workers: int | None = 1) -> IssueResult:
+                   progress=None, workers: int | None = 1,
+                   legal_interest_rate: Decimal | None = None) -> IssueResult:
     """Issue the invoices of a selection for a workbook: journal, PDFs and register sheet.
 
     ``profile`` is the Factur-X profile ("en16931" or "basicwl"), or None
@@ -138,6 +140,8 @@ def issue_invoices(workbook: str | Path, selection: Selection, *, issue_date: dt
     PDFs (None: every usable core). The default of 1 suits callers embedded
     in another program, such as LibreOffice, whose ``sys.executable`` is
     not a Python interpreter that worker processes could start from.
+    ``legal_interest_rate`` (a fraction) replaces the stored legal interest
+    rate when checking the farm's late-payment penalty rate.
     """
     workbook_path = Path(workbook)
     book, data = _load(workbook_path)
@@ -157,7 +161,7 @@ def issue_invoices(workbook: str | Path, selection: Selection, *, issue_date: dt
                 value=issue_date.isoformat(), remedy=_("Invoices are numbered in date order: give a date on or after it."))
         prefix = invoice_prefix(data.farm) if data.farm else None
 
-        drafts = draft_invoices(data, selection, issue_date, language, register.invoiced_lines())
+        drafts = draft_invoices(data, selection, issue_date, language, register.invoiced_lines(), legal_interest_rate)
         result.warnings.extend(drafts.warnings)
         for draft in drafts.invoices[:1]:
             _check_logo(draft, workbook_path.parent, data)
