@@ -58,7 +58,7 @@ def pandas_totals(path: Path) -> int:
     if path.suffix == ".csv":
         frame = pandas.read_csv(path, sep=";", decimal=",")
     else:
-        frame = pandas.read_excel(path, sheet_name=ORDERS_SHEET)
+        frame = pandas.read_excel(path, sheet_name=ORDERS_SHEET, engine="openpyxl")
     return len(frame.groupby(GROUP_BY)["Quantité"].sum())
 
 
@@ -128,7 +128,9 @@ def main(outdir: Path, sizes: list[str]) -> None:
         if pandas_seconds is None:
             print(f"| {size} | {fmt} | {operation} | {seconds:.2f} | — | — |")
         else:
-            print(f"| {size} | {fmt} | {operation} | {seconds:.2f} | {pandas_seconds:.2f} | {pandas_seconds / seconds:.1f}× |")
+            ratio = pandas_seconds / seconds
+            ratio_text = f"{ratio:.1f}× faster" if ratio >= 1 else f"{1 / ratio:.1f}× slower"
+            print(f"| {size} | {fmt} | {operation} | {seconds:.2f} | {pandas_seconds:.2f} | {ratio_text} |")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,17 @@ class Unit:
     dfc_name: str
     aliases: tuple[str, ...] = ()
 
+    def __eq__(self, other) -> bool:
+        # Units are the constants of UNITS, so the identity test settles
+        # almost every comparison before the field-by-field one, which
+        # order quantities run millions of times.
+        if self is other:
+            return True
+        if other.__class__ is not Unit:
+            return NotImplemented
+        return (self.code, self.label_fr, self.label_en, self.dimension, self.factor, self.dfc_name, self.aliases) == (
+            other.code, other.label_fr, other.label_en, other.dimension, other.factor, other.dfc_name, other.aliases)
+
     @property
     def dfc_iri(self) -> str:
         return DFC_MEASURES + self.dfc_name

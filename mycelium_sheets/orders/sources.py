@@ -72,8 +72,8 @@ def _collect(data: FarmData, weeks: set[IsoWeek] | None, dates: set[dt.date] | N
     append_line = collected.lines.append
     for lines in (listed, gridded):
         for line in lines:
-            # A positive quantity is by far the common case; 0 and negative
-            # quantities are reported by _check_quantity.
+            # A positive quantity is by far the common case, so only 0 and
+            # negative quantities go through _check_quantity.
             if line.quantity > 0 or _check_quantity(line, collected.problems):
                 append_line(line)
     collected.lines.extend(baskets)

@@ -163,8 +163,8 @@ def _build(data: FarmData, read: dict[str, SheetRecords], file: str) -> None:
     customers_sheet = data.sheet_names.get("customers", "Clients")
 
     # The records are not used after this function, so their values are
-    # taken as they are rather than copied: an order sheet may have a
-    # million rows.
+    # taken as they are rather than copied, because an order sheet may have
+    # a million rows.
     append_order = data.orders.append
     for record in _records(read, "orders"):
         if not _complete(record, ("delivery_date", "customer", "product", "quantity")):

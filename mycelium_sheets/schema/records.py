@@ -35,10 +35,12 @@ def garbage_collection_paused():
     """Pause the cyclic garbage collector while a block creates many lasting objects.
 
     Reading a million order lines makes millions of records that all stay
-    alive; each automatic collection walks all of them again, which took
-    about a third of the loading time in ``bench/bench_orders.py``. These
-    records hold no reference cycles, so nothing is left uncollected. The
-    collector is turned back on at the end unless it was already off.
+    alive, and each automatic collection walks all of them again. On the
+    1,000,000-line workbook of ``bench/bench_orders.py`` that was about a
+    third of the loading time. These records contain no reference cycles,
+    so pausing leaves nothing uncollected. The collector is turned back on
+    at the end unless it was already off. The pause is process-wide, so
+    other threads collect no cycles meanwhile.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -49,7 +51,7 @@ def garbage_collection_paused():
             gc.enable()
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     """One row of an input sheet: typed values by column key, and where it came from."""
 
@@ -212,7 +214,7 @@ def _convert_column(column: Column, values: list, default_year: int | None):
 
     The result of each distinct raw value is kept, because an order sheet
     repeats a few hundred names, units and dates over thousands of rows. The
-    cache key holds the value's type, so that 1, 1.0 and True, which compare
+    cache key contains the value's type, so that 1, 1.0 and True, which compare
     equal, are still converted apart. Past ``CONVERSION_CACHE_SIZE``
     distinct values the remaining new ones are converted without being kept.
     """

@@ -33,9 +33,9 @@ def term_text(term) -> str:
     return "<" + term + ">"
 
 
-# Texts of repeated terms (quantities, prices, units, product IRIs) are kept
-# while writing; the cache is emptied when full, so memory stays flat over
-# millions of order lines.
+# Maximum number of term texts kept while writing. The writers keep the text
+# of repeated terms (quantities, prices, units, product IRIs) and empty the
+# cache when it is full, so memory stays flat over millions of order lines.
 TERM_CACHE_SIZE = 65_536
 
 
@@ -50,8 +50,8 @@ def write_ntriples(triples: Iterable[tuple], out: TextIO) -> int:
         if subject is not last_subject:
             last_subject, subject_text = subject, term_text(subject)
 
-        # The class test comes first because a blank node and an IRI with
-        # the same label are equal strings and must not share a cached text.
+        # Only literals are cached, because an IRI or a blank node is one
+        # concatenation away from its text.
         kind = term.__class__
         if kind is Literal:
             text = literal_texts.get(term)
@@ -104,6 +104,8 @@ class _TurtleTexts:
         return name
 
     def term(self, term) -> str:
+        # Blank nodes and IRIs go to different branches before any cache,
+        # because a blank node equals an IRI with the same label as a string.
         kind = term.__class__
         if kind is BNode:
             return "_:" + term
