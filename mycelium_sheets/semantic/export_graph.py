@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from ..errors import Location, SemanticDataError
 from ..i18n import _
 from ..model.farm_data import FarmData
 from ..model.orders import OrderLine
+from ..workbook.save import new_file_mode
 from . import vocabulary as v
 from .terms import BNode, Document, Literal
 
@@ -105,6 +107,10 @@ def write_text_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
+        if path.exists():
+            shutil.copymode(path, temporary)
+        else:
+            os.chmod(temporary, new_file_mode())
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)

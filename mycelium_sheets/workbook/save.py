@@ -14,6 +14,7 @@ import errno
 import os
 import re
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 from typing import BinaryIO, Callable
@@ -43,8 +44,36 @@ def check_not_locked(path: Path) -> None:
                     lock=lock.name
                 ),
                 location=Location(file=str(path)),
-                remedy=_("Close the workbook and run again, or write to another file with --output. If no program has it open, delete the lock file."),
+                remedy=_("Close the workbook and run the command again, or write to another file with --output where "
+                         "the command offers it. If no program has it open, delete the lock file."),
             )
+
+
+def check_writable(path: Path) -> None:
+    """Raise WorkbookWriteError when the workbook file is marked read-only.
+
+    The permission bits are read rather than ``os.access``, because root may
+    write any file: a farmer who made the file read-only means it to stay
+    as it is, whoever runs the command.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise WorkbookWriteError(
+            _("The workbook is read-only, so it was not changed."),
+            location=Location(file=str(path)),
+            remedy=_("Make the file writable (in its properties) and run the command again, or write to another "
+                     "file with --output where the command offers it."),
+        )
+
+
+def new_file_mode() -> int:
+    """Return the mode a new file gets from the process umask (0o644 for the usual 0o022)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def backup_name(path: Path, now: datetime.datetime) -> str:
@@ -88,11 +117,14 @@ def prune_backups(path: Path, keep: int = BACKUPS_KEPT) -> None:
 def write_error(path: Path, error: OSError) -> WorkbookWriteError:
     """Return the WorkbookWriteError for an OSError, with a remedy for its cause."""
     if error.errno == errno.ENOSPC:
-        remedy = _("The disk is full. Free some space, or write to another disk with --output, and run again.")
+        remedy = _("The disk is full. Free some space and run the command again, or write to another disk with "
+                   "--output where the command offers it.")
     elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        remedy = _("The folder or the file is read-only. Check its permissions, or write elsewhere with --output.")
+        remedy = _("The folder or the file is read-only. Check its permissions, or write elsewhere with --output "
+                   "where the command offers it.")
     else:
-        remedy = _("Check that the folder exists and is writable, or write elsewhere with --output.")
+        remedy = _("Check that the folder exists and is writable, or write elsewhere with --output where the "
+                   "command offers it.")
     return WorkbookWriteError(
         _("The workbook could not be saved ({reason}); the previous version is unchanged.").format(
             reason=error.strerror or error
@@ -112,6 +144,7 @@ def atomic_save(target: Path, write: Callable[[BinaryIO], None], *, backup: bool
     """
     target = Path(target)
     check_not_locked(target)
+    check_writable(target)
 
     temporary: Path | None = None
     backup_copy: Path | None = None
@@ -128,6 +161,11 @@ def atomic_save(target: Path, write: Callable[[BinaryIO], None], *, backup: bool
 
         if target.exists():
             shutil.copymode(target, temporary)
+        else:
+            # A temporary file is private (0o600); the new workbook gets the
+            # mode any new file of this user would have.
+            os.chmod(temporary, new_file_mode())
+        if target.exists():
             if backup:
                 backup_copy, backup_folder_created = _make_backup(target)
         os.replace(temporary, target)

@@ -413,3 +413,30 @@ def test_openpyxl_reopens_xlsx_with_added_sheet(tmp_path):
     book = load_workbook(path)
     assert book["Récolte"]["A1"].value == "Radis"
     assert "Produits" in book.sheetnames
+
+
+def test_read_only_workbook_is_not_written(tmp_path):
+    # Root may write any file, so the engine reads the permission bits: a
+    # farmer who made the workbook read-only means it to stay as it is.
+    path = copy_fixture(tmp_path, "ods")
+    path.chmod(0o444)
+    before = path.read_bytes()
+    with pytest.raises(WorkbookWriteError) as error:
+        write_engine_sheets(path, [harvest_layout()])
+    assert "read-only" in str(error.value)
+    assert path.read_bytes() == before
+    assert sorted(entry.name for entry in tmp_path.iterdir()) == [path.name]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_output_file_gets_the_usual_mode(tmp_path, fmt):
+    # A new file is created with the mode of any new file of the user
+    # (0o666 less the umask), not the 0o600 of a temporary file.
+    path = copy_fixture(tmp_path, fmt)
+    output = tmp_path / f"out.{fmt}"
+    previous = os.umask(0o022)
+    try:
+        write_engine_sheets(path, [harvest_layout()], output=output)
+    finally:
+        os.umask(previous)
+    assert output.stat().st_mode & 0o777 == 0o644
