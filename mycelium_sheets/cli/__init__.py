@@ -14,7 +14,7 @@ import click
 
 from .. import __version__
 from ..i18n import _, set_language
-from .common import AliasedGroup, configure_logging, language_from_argv
+from .common import AliasedGroup, configure_logging, language_from_argv, translate_click
 
 COMMAND_MODULES = (
     "workbook_commands",
@@ -28,6 +28,7 @@ COMMAND_MODULES = (
 
 def build_cli() -> click.Group:
     """Build the command tree in the language in force."""
+    translate_click()
 
     @click.group(cls=AliasedGroup, help=_("Mycélium sheets: the farm workbook engine for market gardeners."))
     @click.option("--lang", type=click.Choice(["fr", "en"]), help=_("Language of messages (default: from the locale)."))

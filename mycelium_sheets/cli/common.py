@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import logging
 import sys
 
 import click
 
 from ..errors import MyceliumError
-from ..i18n import _
+from ..i18n import _, ngettext
+
+# click's modules that translate their messages with gettext's module-level
+# functions; their French is in locale/fr/click.po.
+CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types", "utils")
 
 
 class AliasedGroup(click.Group):
@@ -31,8 +36,9 @@ class AliasedGroup(click.Group):
         return super().get_command(context, self.aliases.get(command_name, command_name))
 
     def resolve_command(self, context, args):
+        # The name typed (French or English) stays the one shown in usage lines.
         name, command, rest = super().resolve_command(context, args)
-        return (command.name if command else name), command, rest
+        return (args[0] if args and command else name), command, rest
 
     def format_commands(self, context, formatter):
         rows = []
@@ -48,6 +54,24 @@ class AliasedGroup(click.Group):
         if rows:
             with formatter.section(_("Commands")):
                 formatter.write_dl(rows)
+
+
+def translate_click() -> None:
+    """Make click's own texts (Usage:, Options, error sentences) use the engine's catalogues.
+
+    click calls the ``gettext`` and ``ngettext`` it imported at module level,
+    so pointing those names at the engine's functions translates its help
+    and errors into the language in force.
+    """
+    for name in CLICK_MODULES:
+        try:
+            module = importlib.import_module(f"click.{name}")
+        except ImportError:
+            continue
+        if hasattr(module, "_"):
+            module._ = _
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext
 
 
 def language_from_argv(arguments: list[str]) -> str | None:

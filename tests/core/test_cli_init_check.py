@@ -79,3 +79,15 @@ def test_version():
 def test_help_is_translated():
     assert "Vérifie un classeur" in run("fr", "--help").output
     assert "Check a farm workbook" in run("en", "--help").output
+
+
+def test_click_texts_are_translated(tmp_path):
+    help_text = run("fr", "init", "--help").output
+    assert help_text.startswith("Utilisation : mycelium init")
+    assert "Affiche ce message et quitte." in help_text
+    error = run("fr", "init", "--format", "pdf", str(tmp_path / "x")).output
+    assert "Valeur non valide pour" in error
+
+
+def test_usage_shows_the_name_typed():
+    assert run("en", "verifier", "--help").output.startswith("Usage: mycelium verifier")
