@@ -15,7 +15,7 @@ from conftest import EXAMPLES
 def run(language, *arguments):
     set_language(language)
     try:
-        return CliRunner().invoke(build_cli(), ["--lang", language, *arguments])
+        return CliRunner().invoke(build_cli(), ["--lang", language, *arguments], prog_name="mycelium")
     finally:
         set_language(None)
 
