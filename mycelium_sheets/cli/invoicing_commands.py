@@ -33,6 +33,19 @@ def _percent(_context, _parameter, value: str | None) -> Decimal | None:
     return number / 100
 
 
+def _line_numbers(_context, _parameter, value: str | None) -> list[int] | None:
+    """Parse line numbers such as "1,3" or "2-4" into a list of integers."""
+    if value is None:
+        return None
+    numbers = []
+    for part in value.replace(" ", "").split(","):
+        first, _dash, last = part.partition("-")
+        if not first.isdigit() or (last and not last.isdigit()) or (last and int(last) < int(first)):
+            raise click.BadParameter(_("expected line numbers such as 1,3 or 2-4"))
+        numbers.extend(range(int(first), int(last or first) + 1))
+    return numbers
+
+
 def _bar_step(bar):
     """Return a progress callback moving a click progress bar, or None when no bar is shown."""
     if not hasattr(bar, "update"):
@@ -84,12 +97,14 @@ def register(group) -> None:
     @click.option("--profil", "--profile", "profile", type=click.Choice(["en16931", "basicwl", "none"]),
                   default="en16931", show_default=True, help=_("Factur-X profile embedded in the PDF, or none."))
     @click.option("--date", "issue_date", help=_("Issue date, as YEAR-MONTH-DAY (default: today)."))
+    @click.option("--lignes", "--lines", "lines", callback=_line_numbers,
+                  help=_("Invoice lines to credit, numbered as printed (1,3 or 2-4; default: every line)."))
     @handle_errors
-    def credit_note(workbook, number, profile, issue_date):
+    def credit_note(workbook, number, profile, issue_date, lines):
         from ..invoicing import issue_credit_note
 
         result = issue_credit_note(workbook, number, issue_date=_date(issue_date),
-                                   profile=None if profile == "none" else profile)
+                                   profile=None if profile == "none" else profile, lines=lines)
         for document in result.issued:
             click.echo(_("Credit note {number} issued for invoice {original}: {path}").format(
                 number=document.number, original=document.original_number, path=result.pdfs[-1] if result.pdfs else ""))

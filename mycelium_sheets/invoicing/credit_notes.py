@@ -1,25 +1,103 @@
 """Credit notes: the only way to correct an issued invoice.
 
-A credit note cancels a whole invoice. It takes the next number of the same
-series, repeats the invoice's lines with the same amounts, and names the
-invoice it refers to (number and date). Once an invoice is credited, its
-order lines can be invoiced again with the corrected quantities.
+A credit note cancels a whole invoice, or chosen lines of it. It takes the
+next number of the same series, repeats the credited lines with the same
+amounts, and names the invoice it refers to (number and date). Once a line
+is credited, its order line can be invoiced again with the corrected
+quantity. Each partial credit note rounds the VAT of its own lines, so
+the credit notes of an invoice could miss its total by a cent. The credit
+note that cancels the last lines therefore carries the rest of the
+invoice's totals, and the credit notes add up to the invoice exactly.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
 
 from ..errors import InvoicingError
 from ..i18n import _
 from . import mentions
-from .document import CREDIT_NOTE, Invoice
-from .register import Register
+from .document import CREDIT_NOTE, Invoice, RefundSubtotal, TaxSubtotal, Totals
+from .register import CREDITED_LINES, Register
+from .totals import compute_totals
 
 
-def draft_credit_note(register: Register, number: str, issue_date: dt.date, language: str) -> Invoice:
-    """Return the credit note cancelling invoice ``number``, without its own number yet."""
+def _chosen_indices(original: Invoice, line_numbers: Sequence[int] | None, already: set[int]) -> list[int]:
+    """Return the 0-based indices of the lines to credit, checking the 1-based numbers given."""
+    count = len(original.lines)
+    if line_numbers is None:
+        chosen = [index for index in range(count) if index not in already]
+        if not chosen:
+            raise InvoicingError(_("this invoice already has a credit note"), value=original.number,
+                                 remedy=_("An invoice can be cancelled only once."))
+        return chosen
+
+    chosen = []
+    for number in line_numbers:
+        if not 1 <= number <= count:
+            raise InvoicingError(
+                _("invoice {number} has no line {line}").format(number=original.number, line=number), value=number,
+                remedy=_("Give line numbers from 1 to {count}, in the order the invoice prints them.").format(count=count))
+        if number - 1 in already:
+            raise InvoicingError(
+                _("line {line} of invoice {number} is already credited").format(line=number, number=original.number),
+                value=number, remedy=_("Each line can be credited only once: leave it out."))
+        if number - 1 not in chosen:
+            chosen.append(number - 1)
+    if not chosen:
+        raise InvoicingError(_("no line to credit was given"), value=original.number,
+                             remedy=_("Give line numbers such as 1,3, or none to credit the whole invoice."))
+    return sorted(chosen)
+
+
+def _rest_of(original: Invoice, earlier: list[Invoice], lines, language: str) -> Totals:
+    """Return the original totals minus those of the earlier credit notes, shaped like the totals of ``lines``.
+
+    The VAT of a rate can then differ by a cent from its base times the
+    rate. The CII validation rules of EN 16931 (BR-S-09 in the CEN
+    schematron for CII) accept a VAT amount within one currency unit of that
+    product, so the Factur-X stays valid.
+    """
+    def rest(pick) -> Decimal:
+        return pick(original.totals) - sum((pick(note.totals) for note in earlier), Decimal("0.00"))
+
+    def subtotal_rest(category: str, rate: Decimal, field: str) -> Decimal:
+        def pick(totals: Totals) -> Decimal:
+            return sum((getattr(item, field) for item in totals.tax_subtotals
+                        if (item.category, item.rate) == (category, rate)), Decimal("0.00"))
+        return rest(pick)
+
+    def refund_rest(rate: Decimal, field: str) -> Decimal:
+        def pick(totals: Totals) -> Decimal:
+            return sum((getattr(item, field) for item in totals.refunds if item.rate == rate), Decimal("0.00"))
+        return rest(pick)
+
+    computed = compute_totals(lines, language)
+    return Totals(
+        lines_total=rest(lambda totals: totals.lines_total),
+        charges_total=rest(lambda totals: totals.charges_total),
+        tax_basis=rest(lambda totals: totals.tax_basis),
+        tax_total=rest(lambda totals: totals.tax_total),
+        grand_total=rest(lambda totals: totals.grand_total),
+        tax_subtotals=tuple(
+            TaxSubtotal(item.category, item.rate, subtotal_rest(item.category, item.rate, "base"),
+                        subtotal_rest(item.category, item.rate, "tax"), item.exemption_reason, item.exemption_code)
+            for item in computed.tax_subtotals),
+        refunds=tuple(RefundSubtotal(item.rate, refund_rest(item.rate, "base"), refund_rest(item.rate, "amount"))
+                      for item in computed.refunds),
+    )
+
+
+def draft_credit_note(register: Register, number: str, issue_date: dt.date, language: str,
+                      line_numbers: Sequence[int] | None = None) -> Invoice:
+    """Return the credit note cancelling invoice ``number``, without its own number yet.
+
+    ``line_numbers`` are the 1-based numbers of the lines to credit, in the
+    order the invoice prints them. None credits every line not credited yet.
+    """
     original = register.find(number)
     if original is None:
         known = ", ".join(invoice.number for invoice in register.invoices[-3:]) or _("none")
@@ -30,12 +108,25 @@ def draft_credit_note(register: Register, number: str, issue_date: dt.date, lang
     if original.kind == CREDIT_NOTE:
         raise InvoicingError(_("this number is a credit note, not an invoice"), value=number,
                              remedy=_("Give the number of the invoice to cancel."))
-    if number in register.credited_numbers():
-        raise InvoicingError(_("this invoice already has a credit note"), value=number,
-                             remedy=_("An invoice can be cancelled only once."))
+    already = register.credited_lines().get(number, set())
+    chosen = _chosen_indices(original, line_numbers, already)
 
-    texts = (mentions.credit_note_mention(original.number, original.issue_date, language),) + tuple(
-        text for text in original.mentions if text != mentions.discount_mention(original.language))
+    # The credited lines are released, so they no longer hold their order keys.
+    lines = tuple(dataclasses.replace(original.lines[index], order_key=None) for index in chosen)
+    whole = not already and len(chosen) == len(original.lines)
+    if whole:
+        totals = original.totals
+    elif already.union(chosen) == set(range(len(original.lines))):
+        earlier = [document for document in register.invoices
+                   if document.kind == CREDIT_NOTE and document.original_number == number]
+        totals = _rest_of(original, earlier, lines, language)
+    else:
+        totals = compute_totals(lines, language)
+
+    texts = [mentions.credit_note_mention(original.number, original.issue_date, language)]
+    if not whole:
+        texts.append(mentions.partial_credit_note_mention([index + 1 for index in chosen], language))
+    texts.extend(text for text in original.mentions if text != mentions.discount_mention(original.language))
     return dataclasses.replace(
         original,
         kind=CREDIT_NOTE,
@@ -44,9 +135,10 @@ def draft_credit_note(register: Register, number: str, issue_date: dt.date, lang
         issue_date=issue_date,
         due_date=issue_date,
         language=language,
-        mentions=texts,
+        mentions=tuple(texts),
         original_number=original.number,
         original_date=original.issue_date,
-        # The credited lines are released, so they no longer hold their order keys.
-        lines=tuple(dataclasses.replace(line, order_key=None) for line in original.lines),
+        lines=lines,
+        totals=totals,
+        extra={**original.extra, CREDITED_LINES: chosen} if not whole else dict(original.extra),
     )

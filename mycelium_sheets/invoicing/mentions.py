@@ -164,6 +164,13 @@ def credit_note_mention(original_number: str, original_date: dt.date, language: 
     )
 
 
+def partial_credit_note_mention(line_numbers: list[int], language: str) -> str:
+    listed = ", ".join(str(number) for number in line_numbers)
+    plural = "s" if len(line_numbers) > 1 else ""
+    return pick(f"Avoir partiel : ligne{plural} {listed} de la facture.",
+                f"Partial credit note: line{plural} {listed} of the invoice.", language)
+
+
 def periodic_invoice_mention(first: dt.date, last: dt.date, language: str) -> str:
     return pick(
         f"Facture récapitulative des livraisons du {date_text(first, 'fr')} au {date_text(last, 'fr')} "

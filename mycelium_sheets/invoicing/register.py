@@ -30,6 +30,9 @@ JOURNAL_NAME = "registre.jsonl"
 LOCK_NAME = ".registre.lock"
 FOLDER_SUFFIX = "-factures"
 GENESIS = "0" * 64
+# Key of ``Invoice.extra`` listing the 0-based indices of the original
+# invoice's lines that a partial credit note cancels.
+CREDITED_LINES = "credited_lines"
 
 
 def invoices_folder(workbook: str | Path) -> Path:
@@ -115,18 +118,40 @@ class Register:
                 return entry.invoice
         return None
 
+    def credited_lines(self) -> dict[str, set[int]]:
+        """Return, per invoice number, the 0-based indices of the lines that credit notes cancel.
+
+        A credit note without ``CREDITED_LINES`` in its ``extra`` cancels
+        every line of its invoice.
+        """
+        by_number = {invoice.number: invoice for invoice in self.invoices}
+        credited: dict[str, set[int]] = {}
+        for document in self.invoices:
+            if document.kind != CREDIT_NOTE or not document.original_number:
+                continue
+            indices = document.extra.get(CREDITED_LINES)
+            if indices is None:
+                original = by_number.get(document.original_number)
+                indices = range(len(original.lines)) if original else ()
+            credited.setdefault(document.original_number, set()).update(indices)
+        return credited
+
     def credited_numbers(self) -> set[str]:
-        return {invoice.original_number for invoice in self.invoices if invoice.kind == CREDIT_NOTE}
+        """Return the numbers of the invoices whose every line is cancelled by credit notes."""
+        by_number = {invoice.number: invoice for invoice in self.invoices}
+        return {number for number, indices in self.credited_lines().items()
+                if number in by_number and len(indices) >= len(by_number[number].lines)}
 
     def invoiced_lines(self) -> dict[str, InvoicedLine]:
-        """Return the order lines covered by invoices that no credit note cancelled."""
-        credited = self.credited_numbers()
+        """Return the order lines covered by invoice lines that no credit note cancelled."""
+        credited = self.credited_lines()
         covered: dict[str, InvoicedLine] = {}
         for invoice in self.invoices:
-            if invoice.kind == CREDIT_NOTE or invoice.number in credited:
+            if invoice.kind == CREDIT_NOTE:
                 continue
-            for line in invoice.lines:
-                if line.order_key:
+            released = credited.get(invoice.number, set())
+            for index, line in enumerate(invoice.lines):
+                if line.order_key and index not in released:
                     covered[line.order_key] = InvoicedLine(invoice.number, line.quantity)
         return covered
 

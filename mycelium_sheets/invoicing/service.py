@@ -185,8 +185,12 @@ def issue_invoices(workbook: str | Path, selection: Selection, *, issue_date: dt
 
 def issue_credit_note(workbook: str | Path, number: str, *, issue_date: dt.date | None = None,
                       language: str | None = None, profile: str | None = "en16931",
-                      write_sheet: bool = True) -> IssueResult:
-    """Issue the credit note cancelling invoice ``number`` of a workbook's register."""
+                      write_sheet: bool = True, lines: list[int] | None = None) -> IssueResult:
+    """Issue the credit note cancelling invoice ``number`` of a workbook's register.
+
+    ``lines`` are the 1-based numbers of the invoice lines to credit, as
+    printed; None credits every line not credited yet.
+    """
     workbook_path = Path(workbook)
     book, data = _load(workbook_path)
     language = _language(language, data)
@@ -204,7 +208,7 @@ def issue_credit_note(workbook: str | Path, number: str, *, issue_date: dt.date 
                 value=issue_date.isoformat(), remedy=_("Invoices are numbered in date order: give a date on or after it."))
         if data.farm is None:
             raise InvoicingError(_("the farm sheet is missing"), remedy=_("Add the “Ferme” sheet."))
-        draft = draft_credit_note(register, number, issue_date, language)
+        draft = draft_credit_note(register, number, issue_date, language, lines)
         sequence = register.next_sequence
         credit_note = with_number(draft, format_number(invoice_prefix(data.farm), sequence), sequence)
         register.append([credit_note])
