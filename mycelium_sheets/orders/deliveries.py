@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from decimal import Decimal
 from pathlib import Path
 
 from ..errors import Location, MyceliumError, Problem
 from ..i18n import _, get_language
 from ..model.farm_data import FarmData
-from ..model.weeks import IsoWeek
+from ..model.weeks import IsoWeek, weeks_in_year
 from .crop_forecast import crop_forecast
 from .aggregate import customer_deliveries, harvest_lines
 from .quantities import price_line
@@ -19,6 +20,8 @@ from .shortages import available_stock, find_shortages
 from .sources import collect_orders, raise_for_problems, raise_for_sales_errors
 
 logger = logging.getLogger(__name__)
+
+_WEEK_NUMBER = re.compile(r"^\s*(\d{4})\s*-?\s*[Ww]\s*(\d{1,2})\s*$")
 
 
 def prepare_deliveries(data_or_path: FarmData | str | Path, *, date: dt.date | str | None = None,
@@ -101,20 +104,42 @@ def _parse_period(date, week) -> tuple[dt.date | None, IsoWeek | None]:
     if date is not None and week is not None:
         raise MyceliumError(_("Give a delivery date or a week, not both."))
     if isinstance(date, str):
-        try:
-            date = dt.date.fromisoformat(date.strip())
-        except ValueError:
-            raise MyceliumError(_("invalid delivery date"), value=date,
-                                remedy=_("Enter a date in the form 2027-06-10.")) from None
+        date = _parse_date(date)
     if isinstance(date, dt.datetime):
         date = date.date()
     if isinstance(week, str):
-        try:
-            week = IsoWeek.parse(week)
-        except ValueError:
-            raise MyceliumError(_("invalid ISO week"), value=week,
-                                remedy=_("Enter a week in the form 2027-W23.")) from None
+        week = _parse_week(week)
     return date, week
+
+
+def _parse_date(text: str) -> dt.date:
+    """Parse a date typed as 10/06/2027, 1/6/2027 or 2027-06-10."""
+    from ..schema.types import CellTypeError, to_date
+
+    try:
+        return to_date(text.strip())
+    except CellTypeError:
+        raise MyceliumError(_("invalid delivery date"), value=text,
+                            remedy=_("Enter a date such as 10/06/2027 or 2027-06-10.")) from None
+
+
+def _parse_week(text: str) -> IsoWeek:
+    try:
+        return IsoWeek.parse(text)
+    except ValueError:
+        pass
+
+    # A well-formed week past the year's last one gets a message with the
+    # year's week count, because few farmers know whether a year has 52 or 53.
+    match = _WEEK_NUMBER.match(text)
+    if match and int(match.group(2)) >= 1:
+        year, number = int(match.group(1)), int(match.group(2))
+        raise MyceliumError(
+            _("week {week} does not exist because {year} has {count} ISO weeks").format(
+                week=number, year=year, count=weeks_in_year(year)),
+            value=text, remedy=_("Enter a week from {first} to {last}.").format(
+                first=IsoWeek(year, 1), last=IsoWeek(year, weeks_in_year(year))))
+    raise MyceliumError(_("invalid ISO week"), value=text, remedy=_("Enter a week in the form 2027-W23."))
 
 
 def _all_dates(data: FarmData) -> list[dt.date]:
@@ -137,13 +162,15 @@ def _next_delivery_date(data: FarmData, file: str | None) -> dt.date:
 
 
 def _raise_no_orders(data: FarmData, day: dt.date | None, week: IsoWeek | None, file: str | None) -> None:
-    requested = day.strftime("%d/%m/%Y") if day is not None else str(week)
     target = day or week.monday()
     nearest = sorted(_all_dates(data), key=lambda date: abs((date - target).days))[:3]
     remedy = (_("Delivery days with orders near it: {dates}.").format(dates=_list_dates(sorted(nearest))) if nearest
               else _("Enter orders in the sheet “Commandes” or in a grid sheet first."))
-    raise MyceliumError(_("No order to deliver on {day}, so no sheet was written.").format(day=requested),
-                        location=Location(file=file), remedy=remedy)
+    if day is not None:
+        message = _("No order to deliver on {day}.").format(day=day.strftime("%d/%m/%Y"))
+    else:
+        message = _("No order to deliver in week {week}.").format(week=week)
+    raise MyceliumError(message, location=Location(file=file), remedy=remedy)
 
 
 def _list_dates(dates: list[dt.date]) -> str:

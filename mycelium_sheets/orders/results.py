@@ -17,6 +17,22 @@ from ..model.weeks import IsoWeek
 from .quantities import PricedLine
 
 
+# Columns holding a Unit, written as codes by records() and as labels by to_frame().
+_UNIT_KEYS = {
+    "lines": ("unit", "harvest_unit", "price_unit"),
+    "harvest": ("unit",),
+    "shortages": ("unit",),
+}
+
+# Columns holding a Decimal, which to_frame() turns into float64.
+_DECIMAL_KEYS = {
+    "lines": ("quantity", "harvest_quantity", "price", "amount"),
+    "harvest": ("ordered", "to_harvest"),
+    "customers": ("weight_kg", "amount_excl_vat", "vat", "amount_incl_vat", "basket_amount"),
+    "shortages": ("ordered", "allocated", "missing", "stock", "forecast"),
+}
+
+
 @dataclass
 class HarvestLine:
     """One product to harvest for one delivery day, in its harvest unit."""
@@ -99,7 +115,48 @@ class Deliveries:
         return [problem for problem in self.problems if problem.severity == "warning"]
 
     def records(self, table: str = "lines") -> list[dict]:
-        """Return a table as dicts: "lines", "harvest", "customers" or "shortages"."""
+        """Return a table as dicts: "lines", "harvest", "customers" or "shortages".
+
+        Quantities and amounts are ``Decimal`` and units are their codes ("bunch", "kg").
+        """
+        rows = self._rows(table)
+        for row in rows:
+            for key in _UNIT_KEYS.get(table, ()):
+                row[key] = row[key].code
+        return rows
+
+    def to_frame(self, table: str = "lines"):
+        """Return a table as a pandas DataFrame (pandas must be installed).
+
+        Quantities and amounts become float64 columns so that pandas can sum
+        and plot them, whereas ``records()`` and the result objects keep the
+        exact ``Decimal`` values that sheets and invoices use. Each unit column
+        holds the label in the workbook's language ("botte", "barquette") and
+        is followed by a column ending in ``_code`` with the code ("bunch",
+        "punnet").
+        """
+        import pandas
+
+        rows = []
+        for row in self._rows(table):
+            labelled = {}
+            for key, value in row.items():
+                if key in _UNIT_KEYS.get(table, ()):
+                    labelled[key] = value.label(self.language)
+                    labelled[key + "_code"] = value.code
+                elif key in _DECIMAL_KEYS.get(table, ()):
+                    labelled[key] = float(value) if value is not None else None
+                else:
+                    labelled[key] = value
+            rows.append(labelled)
+
+        frame = pandas.DataFrame.from_records(rows)
+        for key in _DECIMAL_KEYS.get(table, ()):
+            if key in frame.columns:
+                frame[key] = frame[key].astype("float64")
+        return frame
+
+    def _rows(self, table: str) -> list[dict]:
         builders = {
             "lines": self._line_records,
             "harvest": self._harvest_records,
@@ -110,26 +167,20 @@ class Deliveries:
             raise ValueError(f"unknown table {table!r}, expected one of {sorted(builders)}")
         return builders[table]()
 
-    def to_frame(self, table: str = "lines"):
-        """Return a table as a pandas DataFrame (pandas must be installed)."""
-        import pandas
-
-        return pandas.DataFrame.from_records(self.records(table))
-
     def _line_records(self) -> list[dict]:
         return [{
             "date": priced.line.delivery_date, "customer": priced.line.customer.name,
             "customer_type": priced.line.customer.type, "product": priced.line.product.name,
-            "quantity": priced.quantity, "unit": priced.unit.code,
-            "harvest_quantity": priced.harvest_quantity, "harvest_unit": priced.harvest_unit.code,
-            "price": priced.price, "price_unit": priced.price_unit.code, "amount": priced.amount,
+            "quantity": priced.quantity, "unit": priced.unit,
+            "harvest_quantity": priced.harvest_quantity, "harvest_unit": priced.harvest_unit,
+            "price": priced.price, "price_unit": priced.price_unit, "amount": priced.amount,
             "estimated": priced.estimated, "basket": priced.line.subscription is not None,
         } for priced in self.lines]
 
     def _harvest_records(self) -> list[dict]:
         return [{
             "date": line.date, "group": line.group, "product": line.product.name,
-            "ordered": line.ordered, "to_harvest": line.to_harvest, "unit": line.unit.code,
+            "ordered": line.ordered, "to_harvest": line.to_harvest, "unit": line.unit,
         } for line in self.harvest]
 
     def _customer_records(self) -> list[dict]:
@@ -144,7 +195,7 @@ class Deliveries:
 
     def _shortage_records(self) -> list[dict]:
         return [{
-            "product": shortage.product.name, "unit": shortage.unit.code, "date": allocation.line.line.delivery_date,
+            "product": shortage.product.name, "unit": shortage.unit, "date": allocation.line.line.delivery_date,
             "customer": allocation.line.line.customer.name, "priority": allocation.line.line.customer.priority,
             "ordered": allocation.ordered, "allocated": allocation.allocated, "missing": allocation.missing,
             "stock": shortage.stock, "forecast": shortage.forecast,

@@ -109,6 +109,46 @@ def test_date_without_orders_writes_nothing(example_copy):
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize("language, expected", [
+    # week 2027-W24 of the example has deliveries on Tuesday 15 and Thursday 17 June
+    ("fr", "clients les 15/06/2027 et 17/06/2027."),
+    ("en", "customers on 15/06/2027 and 17/06/2027."),
+])
+def test_week_summary_joins_days(example_copy, language, expected):
+    require((EXAMPLES / "ferme-exemple.ods").exists(), "the example workbook")
+    path = example_copy("ods")
+    result = run(language, "livraisons", str(path), "--semaine", "2027-W24", "--output", str(path.with_name("out.ods")))
+
+    assert result.exit_code == 0, result.output
+    assert expected in result.output
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_french_date_form_accepted(example_copy, language):
+    require((EXAMPLES / "ferme-exemple.ods").exists(), "the example workbook")
+    path = example_copy("ods")
+    result = run(language, "livraisons", str(path), "--date", "10/06/2027", "--output", str(path.with_name("out.ods")))
+
+    assert result.exit_code == 0, result.output
+    assert "10/06/2027." in result.output
+
+
+def test_week_without_orders_fr(example_copy):
+    require((EXAMPLES / "ferme-exemple.ods").exists(), "the example workbook")
+    result = run("fr", "livraisons", str(example_copy("ods")), "--semaine", "2026-W53")
+
+    assert result.exit_code == 1
+    assert "Aucune commande à livrer la semaine 2026-W53." in result.output
+
+
+def test_week_54_names_week_count(example_copy):
+    require((EXAMPLES / "ferme-exemple.ods").exists(), "the example workbook")
+    result = run("fr", "livraisons", str(example_copy("ods")), "--semaine", "2027-W54")
+
+    assert result.exit_code == 1
+    assert "2027 compte 52 semaines ISO" in result.output
+
+
 def test_invalid_margin_rejected(example_copy):
     require((EXAMPLES / "ferme-exemple.ods").exists(), "the example workbook")
     result = run("en", "deliveries", str(example_copy("ods")), "--margin", "lots")

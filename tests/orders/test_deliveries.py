@@ -154,8 +154,48 @@ def test_date_without_orders():
     data = make_farm([[THURSDAY, "Le Bistrot", "Carottes", 3]])
     with pytest.raises(MyceliumError) as raised:
         prepare_deliveries(data, date=dt.date(2027, 6, 11))
-    assert "No order to deliver on 11/06/2027" in str(raised.value)
+    assert "No order to deliver on 11/06/2027." in str(raised.value)
     assert "10/06/2027" in str(raised.value)
+    # the library writes nothing, so its message must not speak of writing
+    assert "written" not in str(raised.value)
+
+
+def test_week_without_orders_names_week():
+    data = make_farm([[THURSDAY, "Le Bistrot", "Carottes", 3]])
+    with pytest.raises(MyceliumError) as raised:
+        prepare_deliveries(data, week="2026-W53")
+    assert "No order to deliver in week 2026-W53." in str(raised.value)
+
+
+@pytest.mark.parametrize("text", ["10/06/2027", "10/6/2027", "2027-06-10", " 10/06/2027 "])
+def test_date_forms_accepted(text):
+    data = make_farm([[THURSDAY, "Le Bistrot", "Carottes", 3]])
+    assert prepare_deliveries(data, date=text).dates == [THURSDAY]
+
+
+def test_date_day_month_single_digits():
+    data = make_farm([[TUESDAY, "Le Bistrot", "Carottes", 3]])
+    # 8/6/2027 is 8 June 2027, a Tuesday, not 6 August
+    assert prepare_deliveries(data, date="8/6/2027").dates == [dt.date(2027, 6, 8)]
+
+
+@pytest.mark.parametrize("text", ["31/06/2027", "2027-13-01", "demain", "10 juin"])
+def test_invalid_date_rejected(text):
+    data = make_farm([[THURSDAY, "Le Bistrot", "Carottes", 3]])
+    with pytest.raises(MyceliumError) as raised:
+        prepare_deliveries(data, date=text)
+    assert "invalid delivery date" in str(raised.value)
+    assert "10/06/2027" in raised.value.remedy
+
+
+@pytest.mark.parametrize("text, count", [("2027-W54", 52), ("2027-W53", 52), ("2026-W54", 53)])
+def test_week_past_year_end_names_count(text, count):
+    # 28 December 2027 is a Tuesday of week 52, and 28 December 2026 is in week 53
+    data = make_farm([[THURSDAY, "Le Bistrot", "Carottes", 3]])
+    with pytest.raises(MyceliumError) as raised:
+        prepare_deliveries(data, week=text)
+    assert f"has {count} ISO weeks" in str(raised.value)
+    assert f"-W{count}" in raised.value.remedy
 
 
 def test_week_gathers_its_days():
@@ -203,4 +243,41 @@ def test_to_frame_lines():
 
     assert list(frame["product"]) == ["Carottes", "Radis"]
     # 3 × 2.80 + 2 × 1.50 = 8.40 + 3.00
-    assert sum(frame["amount"]) == Decimal("11.40")
+    assert frame["amount"].sum() == pytest.approx(11.40)
+    assert frame["amount"].dtype == "float64"
+    assert frame["quantity"].dtype == "float64"
+    assert {"quantity", "harvest_quantity", "price", "amount"} <= set(frame.select_dtypes("number").columns)
+
+
+def test_to_frame_unit_labels_and_codes():
+    pytest.importorskip("pandas")
+    data = make_farm([[THURSDAY, "Le Bistrot", "Radis", 2]])
+    deliveries = prepare_deliveries(data, date=THURSDAY)
+    frame = deliveries.to_frame()
+
+    # the workbook is French, so the label is "botte" and the code "bunch"
+    assert deliveries.language == "fr"
+    assert list(frame["unit"]) == ["botte"]
+    assert list(frame["unit_code"]) == ["bunch"]
+    assert list(frame["harvest_unit_code"]) == ["bunch"]
+    assert list(deliveries.to_frame("harvest")["unit"]) == ["botte"]
+
+
+def test_records_keep_decimals_and_codes():
+    data = make_farm([[THURSDAY, "Le Bistrot", "Radis", 2]])
+    record = prepare_deliveries(data, date=THURSDAY).records()[0]
+
+    # 2 bunches × 1.50 = 3.00, kept exact
+    assert record["amount"] == Decimal("3.00")
+    assert isinstance(record["quantity"], Decimal)
+    assert record["unit"] == "bunch"
+    assert "unit_code" not in record
+
+
+@pytest.mark.parametrize("table", ["customers", "shortages", "harvest"])
+def test_to_frame_amounts_are_numbers(table):
+    pytest.importorskip("pandas")
+    data = make_farm([[THURSDAY, "Le Bistrot", "Carottes", 3]])
+    frame = prepare_deliveries(data, date=THURSDAY).to_frame(table)
+    for column in frame.columns:
+        assert not frame[column].map(lambda value: isinstance(value, Decimal)).any(), column
