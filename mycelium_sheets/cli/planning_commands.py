@@ -42,7 +42,7 @@ def register(group: click.Group) -> None:
                                 "{count} target weeks cannot be covered: see the sheet “{sheet}”.", len(result.uncovered)).format(
                 count=len(result.uncovered), sheet=run.sheets[0]))
         for item in result.unplaced:
-            click.echo(_("not placed: {crop} no. {number}, {metres} m: {reason}").format(
+            click.echo(_("{crop} no. {number} ({metres} m) not placed — {reason}").format(
                 crop=item.succession.crop, number=item.succession.number, metres=format_number(item.metres),
                 reason=item.reason))
         click.echo(_("Sheets written to {path}: {sheets}.").format(path=run.written, sheets=", ".join(run.sheets)))

@@ -225,13 +225,13 @@ def _unplaced_reason(succession: Succession, located: list[int], rotated: list[i
         if location == "greenhouse":
             return _("no bed is marked as greenhouse")
         if location == "field":
-            return _("no field bed: every bed is marked as greenhouse")
+            return _("no field bed, because every bed is marked as greenhouse")
         return _("the beds sheet is empty")
     if not rotated:
         return _("the family {family} grew on every suitable bed less than {years} years before the season").format(
             family=succession.family, years=interval)
     if too_short_cm:
-        return _("{metres} m missing: every suitable bed is shorter than {minimum} m").format(
+        return _("{metres} m missing, because every suitable bed is shorter than {minimum} m").format(
             metres=format_number(Decimal(remaining_cm) / 100), minimum=format_number(Decimal(too_short_cm) / 100))
-    return _("{metres} m missing: the suitable beds are full between {first} and {last}").format(
+    return _("{metres} m missing, because the suitable beds are full between {first} and {last}").format(
         metres=format_number(Decimal(remaining_cm) / 100), first=succession.dates.planting_week, last=succession.dates.occupied_until)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +54,19 @@ def _raise_for_crop_errors(data: FarmData) -> None:
             remedy=_("Correct these cells and run the command again."))
 
 
+def _draw_charts(result: PlanResult, layouts, folder: Path, stem: str, language: str) -> list:
+    """Draw the charts into ``folder`` and attach them to the layouts; none without matplotlib."""
+    try:
+        from .charts import attach_charts, write_charts
+
+        drawn = write_charts(result, folder, stem, language)
+    except ImportError as error:
+        logger.warning("charts skipped: %s", error)
+        return []
+    attach_charts(layouts, drawn)
+    return drawn
+
+
 def plan_workbook(path, year: int, *, from_orders: bool = False, output=None, charts: bool = True,
                   language: str | None = None) -> PlanRun:
     """Plan season ``year`` of the workbook at ``path`` and write its engine sheets.
@@ -63,6 +78,7 @@ def plan_workbook(path, year: int, *, from_orders: bool = False, output=None, ch
     """
     from ..schema.load import load_farm
     from ..workbook import write_engine_sheets
+    from ..workbook.save import check_not_locked, check_writable
     from .layouts import plan_layouts
 
     path = Path(path)
@@ -78,18 +94,25 @@ def plan_workbook(path, year: int, *, from_orders: bool = False, output=None, ch
     language = language or workbook_language(data)
     layouts = plan_layouts(result, language)
 
-    chart_files: list[Path] = []
-    if charts:
-        target = Path(output) if output else path
-        try:
-            from .charts import attach_charts, write_charts
+    # A workbook open in LibreOffice or read-only is reported before any
+    # chart is drawn, so a refused run leaves no files beside it.
+    target = Path(output) if output else path
+    check_not_locked(target)
+    check_writable(target)
 
-            drawn = write_charts(result, target.parent, target.stem, language)
-        except ImportError as error:
-            logger.warning("charts skipped: %s", error)
-        else:
-            attach_charts(layouts, drawn)
-            chart_files = [file for chart in drawn for file in (chart.png, chart.svg)]
+    # A missing output folder is left for write_engine_sheets to report.
+    chart_parent = target.parent if target.parent.is_dir() else None
+    with tempfile.TemporaryDirectory(prefix=f".{target.stem}.charts-", dir=chart_parent) as folder:
+        drawn = _draw_charts(result, layouts, Path(folder), target.stem, language) if charts else []
+        written = write_engine_sheets(path, layouts, output=output)
 
-    written = write_engine_sheets(path, layouts, output=output)
+        # The charts reach the workbook's folder only once the workbook is
+        # written, so a failed write leaves no chart behind.
+        chart_files: list[Path] = []
+        for chart in drawn:
+            for file in (chart.png, chart.svg):
+                final = target.parent / file.name
+                shutil.move(file, final)
+                chart_files.append(final)
+
     return PlanRun(result, written, [layout.name for layout in layouts], chart_files, language)

@@ -112,3 +112,38 @@ def test_libreoffice_opens_plan(tmp_path, soffice):
     pdf = libreoffice_convert(source, "pdf", tmp_path / "pdf", tmp_path / "profile")
 
     assert pdf.stat().st_size > 10_000
+
+
+def test_locked_workbook_leaves_no_chart(tmp_path):
+    pytest.importorskip("matplotlib")
+    source = tmp_path / "lk.xlsx"
+    shutil.copyfile(EXAMPLES / "ferme-exemple.xlsx", source)
+    before = digest(source)
+    # LibreOffice creates this file beside a workbook it has open
+    (tmp_path / ".~lock.lk.xlsx#").write_text("someone,host,1;")
+
+    result = run("fr", "plan", str(source), "--saison", "2027")
+
+    assert result.exit_code == 1
+    assert "lk.xlsx" in result.output
+    assert digest(source) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".~lock.lk.xlsx#", "lk.xlsx"]
+
+
+def test_unplaced_line_has_one_colon(tmp_path):
+    source = tmp_path / "ferme.xlsx"
+    shutil.copyfile(EXAMPLES / "ferme-exemple.xlsx", source)
+    workbook = openpyxl.load_workbook(source)
+    beds = workbook["Planches"]
+    # keeping only the first rows of beds leaves too little room, so some successions stay unplaced
+    beds.delete_rows(4, beds.max_row)
+    workbook.save(source)
+
+    result = run("fr", "plan", str(source), "--saison", "2027", "--no-charts")
+
+    assert result.exit_code == 0, result.output
+    unplaced = [line for line in result.output.splitlines() if "non placée" in line]
+    assert unplaced, result.output
+    for line in unplaced:
+        assert " — " in line
+        assert line.count(" : ") == 0, line

@@ -77,7 +77,7 @@ def test_bed_too_short_for_any_succession():
     result = plan_season(data, 2027)
     assert placed(result) == [[]]
     assert result.unplaced[0].metres == Decimal(4)
-    assert result.unplaced[0].reason == "4 m missing: every suitable bed is shorter than 1 m"
+    assert result.unplaced[0].reason == "4 m missing, because every suitable bed is shorter than 1 m"
 
 
 def test_short_bed_skipped_for_longer_one():
@@ -107,4 +107,4 @@ def test_partial_placement_lists_remainder():
     result = plan_season(data, 2027)
     assert placed(result) == [[("A1", Decimal(10))]]
     assert result.unplaced[0].metres == Decimal(10)
-    assert result.unplaced[0].reason.startswith("10 m missing: the suitable beds are full between 2027-W24 and 2027-W30")
+    assert result.unplaced[0].reason.startswith("10 m missing, because the suitable beds are full between 2027-W24 and 2027-W30")
