@@ -25,11 +25,13 @@ def register(group: click.Group) -> None:
                   help=_("Import the readable rows and list the rows left out."))
     @click.option("--feuille", "--sheet", "sheets", multiple=True,
                   help=_("Read only this sheet of the source (repeat for several)."))
+    @click.option("--sortie", "--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
+                  help=_("Write the result to this file and leave the workbook unchanged."))
     @click.option("--annee", "--year", "year", type=click.IntRange(1900, 2200),
                   help=_("Year of dates and week numbers written without one, such as “mardi 3 juin” or S23."))
     @handle_errors
     def import_command(source: Path, target: Path | None, dry_run: bool, mapping: Path | None, skip_errors: bool,
-                       sheets: tuple[str, ...], year: int | None) -> None:
+                       sheets: tuple[str, ...], year: int | None, output: Path | None) -> None:
         from ..importer import apply_plan, plan_import
         from ..importer.report import describe_mappings, ignored, outcome, preview, warnings
 
@@ -52,7 +54,7 @@ def register(group: click.Group) -> None:
             click.echo(_("No table of the source matches a sheet of the workbook: nothing to import."))
             return
 
-        result = apply_plan(plan, target, skip_errors=skip_errors, dry_run=dry_run)
+        result = apply_plan(plan, target, skip_errors=skip_errors, dry_run=dry_run, output=output)
         for line in outcome(result, dry_run):
             click.echo(line)
 

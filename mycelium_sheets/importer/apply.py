@@ -54,6 +54,7 @@ class ApplyResult:
     repeated_in_source: dict[str, int] = field(default_factory=dict)
     skipped_rows: list[Location] = field(default_factory=list)
     dropped_columns: dict[str, list[str]] = field(default_factory=dict)
+    output: Path | None = None  # the file written instead of the target, which is then left unchanged
 
     def count(self, sheet_name: str) -> int:
         return len(self.appended.get(sheet_name, []))
@@ -241,9 +242,13 @@ def prepare(plan: ImportPlan, workbook: Workbook, *, skip_errors: bool = False, 
     return result
 
 
-def apply_plan(plan: ImportPlan, target: str | Path | None, *, skip_errors: bool = False, dry_run: bool = False) -> ApplyResult:
+def apply_plan(plan: ImportPlan, target: str | Path | None, *, skip_errors: bool = False, dry_run: bool = False,
+               output: str | Path | None = None) -> ApplyResult:
     """Write an import plan into a standard workbook, creating it from the template if needed.
 
+    With ``output`` the target plus the imported rows are written to that
+    file, of the same format, and the target is left unchanged. A target that
+    does not exist yet is then created from the template at ``output`` only.
     Raises CellValueError when values could not be read and ``skip_errors``
     is False, and SchemaError when the workbook lacks a sheet to fill. In a
     dry run nothing is created or written, and the result shows what would
@@ -255,31 +260,38 @@ def apply_plan(plan: ImportPlan, target: str | Path | None, *, skip_errors: bool
     if target is None and not dry_run:
         raise ValueError("a target workbook is needed unless dry_run is set")
     target = Path(target) if target is not None else None
-    if target is not None and target.suffix.lower() not in (".ods", ".xlsx"):
-        raise MyceliumError(
-            _("The workbook to fill must be an .ods or .xlsx file."), location=Location(file=str(target)),
-            remedy=_("Give a workbook such as ferme.ods; the import creates it from the template when it does not exist."))
+    output = _output_file(target, output)
+    for file in (target, output):
+        if file is not None and file.suffix.lower() not in (".ods", ".xlsx"):
+            raise MyceliumError(
+                _("The workbook to fill must be an .ods or .xlsx file."), location=Location(file=str(file)),
+                remedy=_("Give a workbook such as ferme.ods; the import creates it from the template when it does not exist."))
     if not skip_errors:
         check_errors(plan)
-    result = ApplyResult(target or Path(template_path(get_language(), "ods").name))
+    result = ApplyResult(target or Path(template_path(get_language(), "ods").name), output=output)
+
+    # Without a target on disk, the new workbook is made where the result goes.
+    created_at = output if output is not None else target
     if target is not None and target.exists():
         workbook = read_workbook(target)
     else:
         language = get_language()
-        file_format = "xlsx" if target is not None and target.suffix.lower() == ".xlsx" else "ods"
+        file_format = "xlsx" if created_at is not None and created_at.suffix.lower() == ".xlsx" else "ods"
         if dry_run:
             workbook = read_workbook(template_path(language, file_format))
         else:
-            create_workbook(target, language, file_format)
+            _check_new_file(created_at)
+            create_workbook(created_at, language, file_format)
             result.created = True
-            workbook = read_workbook(target)
+            result.target = created_at
+            workbook = read_workbook(created_at)
 
     try:
         prepare(plan, workbook, skip_errors=skip_errors, result=result)
     except Exception:
         if result.created:
             # The new workbook contains nothing yet: remove it rather than leave an empty copy behind.
-            target.unlink(missing_ok=True)
+            created_at.unlink(missing_ok=True)
         raise
     if dry_run:
         return result
@@ -287,7 +299,30 @@ def apply_plan(plan: ImportPlan, target: str | Path | None, *, skip_errors: bool
     from ..workbook import SheetEdits, write_sheet_edits
 
     edits = {name: SheetEdits(append=rows) for name, rows in result.appended.items() if rows}
-    if edits:
-        write_sheet_edits(target, edits, backup=not result.created)
+    if result.created:
+        # The new workbook is its own output, so it is edited in place.
+        if edits:
+            write_sheet_edits(created_at, edits, backup=False)
+            result.written = True
+    elif edits or output is not None:
+        # With --output the file is written even with nothing new, so the user finds it where they asked.
+        write_sheet_edits(target, edits, output=output)
         result.written = True
     return result
+
+
+def _output_file(target: Path | None, output) -> Path | None:
+    """Return the output file, or None when it is missing or is the target itself."""
+    if output is None:
+        return None
+    output = Path(output)
+    if target is not None and output.resolve() == target.resolve():
+        return None
+    return output
+
+
+def _check_new_file(path: Path) -> None:
+    if not path.parent.is_dir():
+        raise MyceliumError(
+            _("The folder {folder} does not exist.").format(folder=path.parent), location=Location(file=str(path)),
+            remedy=_("Create the folder or give a workbook in an existing folder."))

@@ -136,4 +136,7 @@ def outcome(result: ApplyResult, dry_run: bool) -> list[str]:
         lines.append(_("Dry run: the workbook was not changed."))
     elif result.created:
         lines.append(_("Workbook {path} created from the template.").format(path=result.target))
+    elif result.output is not None and result.written:
+        lines.append(_("Result written to {output}; {target} was not changed.").format(
+            output=result.output, target=result.target))
     return lines
