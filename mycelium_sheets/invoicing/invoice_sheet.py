@@ -11,6 +11,7 @@ the sheet. Standard library only.
 from __future__ import annotations
 
 import struct
+import textwrap
 from pathlib import Path
 
 from ..model.farm import Farm
@@ -20,20 +21,24 @@ from . import printed
 from .document import Invoice
 
 # Columns of the lines table: delivery date, description, quantity, unit,
-# unit price, VAT rate and amount. The widths add up to 17.6 cm, within the
-# 18 cm printable width of A4 with 1.5 cm margins.
+# unit price, VAT rate and amount. The widths add up to 16.6 cm, within the
+# 17 cm printable width of A4 with LibreOffice's default 2 cm margins.
 COLUMNS = (
-    Column("date", 2.0), Column("text", 6.0), Column("quantity", 1.5), Column("text", 1.7), Column("money", 2.3),
-    Column("percent", 1.5), Column("money", 2.6),
+    Column("date", 1.9), Column("text", 5.5), Column("quantity", 1.4), Column("text", 1.6), Column("money", 2.2),
+    Column("percent", 1.5), Column("money", 2.5),
 )
 DESCRIPTION_COLUMN = 1
-# The seller block starts in column A and the title, document block (number,
-# dates) and buyer block in column D. LibreOffice lets a text overflow into
-# the empty cells on its right, so each block has 8 to 9.5 cm of width.
-RIGHT_BLOCK_COLUMN = 3
+TITLE_COLUMN = 4
 BASE_COLUMN = 4
 RATE_COLUMN = 5
 AMOUNT_COLUMN = 6
+
+# Writers differ on long texts: the .ods writer wraps a text cell within its
+# column, and LibreOffice lets it overflow into empty cells on its right. So
+# the seller, document and buyer blocks are stacked in the widest column,
+# and mentions are cut into rows short enough for the full width (16.6 cm
+# fits about 90 characters of 10-point text, an estimate).
+MENTION_ROW_CHARACTERS = 85
 
 LOGO_HEIGHT_CM = 2.2
 
@@ -86,27 +91,30 @@ def _logo(invoice: Invoice, farm: Farm | None) -> Image | None:
 
 
 def _header(layout: SheetLayout, invoice: Invoice, words: dict[str, str]) -> None:
-    _text_row(layout, {0: invoice.seller.name, RIGHT_BLOCK_COLUMN: printed.title(invoice, words)}, "title")
-    seller = printed.seller_lines(invoice, words)
-    document = printed.document_lines(invoice, words)
-    for index in range(max(len(seller), len(document))):
-        cells = {}
-        if index < len(seller):
-            cells[0] = seller[index]
-        if index < len(document):
-            cells[RIGHT_BLOCK_COLUMN] = document[index]
-        _text_row(layout, cells)
+    _text_row(layout, {DESCRIPTION_COLUMN: invoice.seller.name, TITLE_COLUMN: printed.title(invoice, words)}, "title")
+    for line in printed.seller_lines(invoice, words):
+        _text_row(layout, {DESCRIPTION_COLUMN: line})
     layout.add_row([], "blank")
 
-    _text_row(layout, {RIGHT_BLOCK_COLUMN: words["buyer"]}, "subtitle")
-    _text_row(layout, {RIGHT_BLOCK_COLUMN: invoice.buyer.name})
-    for line in printed.buyer_lines(invoice, words):
-        _text_row(layout, {RIGHT_BLOCK_COLUMN: line})
-    if invoice.delivery_address:
-        _text_row(layout, {RIGHT_BLOCK_COLUMN: words["ship_to"]}, "subtitle")
-        for line in invoice.delivery_address:
-            _text_row(layout, {RIGHT_BLOCK_COLUMN: line})
+    for line in printed.document_lines(invoice, words):
+        _text_row(layout, {DESCRIPTION_COLUMN: line})
     layout.add_row([], "blank")
+
+    _text_row(layout, {DESCRIPTION_COLUMN: words["buyer"]}, "subtitle")
+    _text_row(layout, {DESCRIPTION_COLUMN: invoice.buyer.name})
+    for line in printed.buyer_lines(invoice, words):
+        _text_row(layout, {DESCRIPTION_COLUMN: line})
+    if invoice.delivery_address:
+        _text_row(layout, {DESCRIPTION_COLUMN: words["ship_to"]}, "subtitle")
+        for line in invoice.delivery_address:
+            _text_row(layout, {DESCRIPTION_COLUMN: line})
+    layout.add_row([], "blank")
+
+
+def _mention_rows(layout: SheetLayout, text: str) -> None:
+    """Append a mention as note rows, cut between words into rows that fit the page width."""
+    for part in textwrap.wrap(text, MENTION_ROW_CHARACTERS, break_long_words=False, break_on_hyphens=False):
+        _text_row(layout, {0: part}, "note")
 
 
 def _lines(layout: SheetLayout, invoice: Invoice, words: dict[str, str]) -> None:
@@ -123,7 +131,12 @@ def _lines(layout: SheetLayout, invoice: Invoice, words: dict[str, str]) -> None
 
 
 def _totals(layout: SheetLayout, invoice: Invoice, words: dict[str, str]) -> None:
-    for total in printed.total_rows(invoice, words):
+    totals = printed.total_rows(invoice, words)
+    if any(total.base is not None for total in totals):
+        # Name the base and rate columns of the VAT and refund rows.
+        _text_row(layout, {BASE_COLUMN: words["base"], RATE_COLUMN: words["rate"], AMOUNT_COLUMN: words["sum"]},
+                  "header")
+    for total in totals:
         values = [""] * len(COLUMNS)
         values[DESCRIPTION_COLUMN] = total.label
         if total.base is not None:
@@ -152,10 +165,10 @@ def invoice_layout(invoice: Invoice, farm: Farm | None, language: str) -> SheetL
     _lines(layout, invoice, words)
     _totals(layout, invoice, words)
     for text in invoice.mentions:
-        _text_row(layout, {0: text}, "note")
+        _mention_rows(layout, text)
     payment = printed.payment_line(invoice, words)
     if payment:
-        _text_row(layout, {0: payment}, "note")
+        _mention_rows(layout, payment)
 
     logo = _logo(invoice, farm)
     if logo is not None:

@@ -37,6 +37,7 @@ def labels(language: str) -> dict[str, str]:
         "to_pay": both("Net à payer", "Amount due"), "base": both("Base", "Base"),
         "iban": "IBAN", "siren": "SIREN", "siret": "SIRET", "vat_number": both("N° TVA", "VAT no."),
         "page": both("Page", "Page"), "capital": both("capital", "share capital"),
+        "rate": both("Taux", "Rate"), "sum": both("Montant", "Amount"),
     }
 
 

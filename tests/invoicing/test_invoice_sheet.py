@@ -20,7 +20,7 @@ def english():
     set_language("en")
 
 
-def drafted(path, farm_values=None):
+def drafted(path):
     """Return the farm data and the Bistrot invoice of June 2027, numbered FT-00001."""
     data = load_farm(path)
     drafts = draft_invoices(data, month_selection("2027-06"), ISSUED, "fr")
@@ -32,6 +32,11 @@ def sheet_texts(layout) -> list[str]:
     return [str(value) for row in layout.rows for value in row if value not in (None, "")]
 
 
+def note_text(layout) -> str:
+    """Return the note rows joined by spaces: mentions are cut between words into rows."""
+    return " ".join(row[0] for index, row in enumerate(layout.rows) if layout.row_kinds.get(index) == "note")
+
+
 def row_with(layout, label):
     rows = [row for row in layout.rows if label in row]
     assert len(rows) == 1, f"{label!r} is on {len(rows)} rows"
@@ -41,7 +46,7 @@ def row_with(layout, label):
 def test_invoice_sheet_carries_mandatory_mentions(workbook):
     data, invoice = drafted(workbook)
     layout = invoice_layout(invoice, data.farm, "fr")
-    texts = "\n".join(sheet_texts(layout))
+    texts = "\n".join(sheet_texts(layout)) + "\n" + note_text(layout)
 
     # CGI annex II art. 242 nonies A and Code de commerce L441-9: who, which document, when.
     assert "Ferme des Essais" in texts
@@ -65,7 +70,7 @@ def test_invoice_sheet_carries_mandatory_mentions(workbook):
     assert "Catégorie d'opération : Livraison de biens" in texts
     # Every mention of the invoice record, as the PDF prints them.
     for mention in invoice.mentions:
-        assert mention in sheet_texts(layout)
+        assert mention in note_text(layout)
 
 
 def test_invoice_sheet_lines_and_vat_totals(workbook):
@@ -106,8 +111,10 @@ def test_invoice_sheet_is_a4_portrait(workbook):
     assert "Net à payer" in sheet_texts(layout)  # printed in the invoice's language
     assert layout.landscape is False
     assert layout.print_range == (0, 0, len(layout.rows) - 1, 6)
-    # A4 is 21 cm wide; 1.5 cm margins leave 18 cm.
-    assert sum(column.width_cm for column in layout.columns) <= 18
+    # A4 is 21 cm wide; LibreOffice's default 2 cm margins leave 17 cm.
+    assert sum(column.width_cm for column in layout.columns) <= 17
+    notes = [row[0] for index, row in enumerate(layout.rows) if layout.row_kinds.get(index) == "note"]
+    assert max(len(text) for text in notes) <= 85
     assert invoice_layout(invoice, data.farm, "fr").name == "Facture"
 
 
@@ -121,7 +128,7 @@ def test_invoice_sheet_in_english(workbook):
     assert "INVOICE" in texts
     assert "Issue date: 2027-06-30" in texts
     assert row_with(layout, "Amount due")[6] == Decimal("26.03")
-    assert any("fixed recovery indemnity of €40.00" in text for text in texts)
+    assert "fixed recovery indemnity of €40.00" in note_text(layout)
 
 
 def test_flat_rate_refunds_on_sheet(tmp_path):
@@ -168,3 +175,30 @@ def test_layout_module_needs_no_fpdf():
             "print(sorted(name for name in ('fpdf', 'lxml', 'facturx') if name in sys.modules))")
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.strip() == "[]"
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_prints_invoice_sheet(tmp_path, june_orders, soffice):
+    from pypdf import PdfReader
+
+    from mycelium_sheets.workbook import write_engine_sheets
+
+    from conftest import libreoffice_convert
+    from .conftest import write_ods_workbook
+
+    path = write_ods_workbook(tmp_path / "ferme.ods", orders=june_orders)
+    data, invoice = drafted(path)
+    write_engine_sheets(path, [invoice_layout(invoice, data.farm, "fr")], backup=False)
+
+    pdf = libreoffice_convert(path, "pdf", tmp_path / "pdf", tmp_path / "profile")
+    pages = [page.extract_text() for page in PdfReader(str(pdf)).pages]
+    text = "\n".join(page for page in pages if "Net à payer" in page)
+
+    assert "FACTURE" in text
+    assert "N° : FT-00001" in text
+    assert "Bistrot" in text
+    for mention in ("Pas d'escompte pour paiement anticipé.", "Catégorie d'opération : Livraison de biens"):
+        assert mention in text
+    # The hand-worked totals of the lines test: 24.16 net, 1.87 VAT, 26.03 due.
+    for amount in ("24,16", "1,87", "26,03"):
+        assert amount in text
