@@ -202,3 +202,18 @@ def test_libreoffice_prints_invoice_sheet(tmp_path, june_orders, soffice):
     # The hand-worked totals of the lines test: 24.16 net, 1.87 VAT, 26.03 due.
     for amount in ("24,16", "1,87", "26,03"):
         assert amount in text
+
+
+def test_credit_note_sheet(workbook):
+    from mycelium_sheets.invoicing import issue_credit_note, issue_invoices, load_register
+
+    issue_invoices(workbook, month_selection("2027-06"), issue_date=ISSUED, profile=None, language="fr")
+    issue_credit_note(workbook, "FT-00001", issue_date=dt.date(2027, 7, 2), profile=None, language="fr")
+    credit = load_register(workbook).invoices[-1]
+    layout = invoice_layout(credit, load_farm(workbook).farm, "fr")
+
+    assert "AVOIR" in sheet_texts(layout)
+    assert "N° : FT-00003" in sheet_texts(layout)
+    # A credit note is not paid: its last row is the total including VAT, 26.03 for the restaurant's invoice.
+    assert row_with(layout, "Total TTC")[6] == Decimal("26.03")
+    assert "Avoir se rapportant à la facture n° FT-00001 du 30/06/2027." in note_text(layout)
