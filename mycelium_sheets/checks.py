@@ -17,6 +17,7 @@ class CheckReport:
 
     data: FarmData
     problems: list[Problem] = field(default_factory=list)
+    other_lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -34,13 +35,52 @@ class CheckReport:
         for key, count in counts:
             if key in data.sheet_names:
                 lines.append(_("{sheet}: {count} rows read").format(sheet=data.sheet_names[key], count=count))
-        if data.other_sheets:
-            lines.append(_("Other sheets, not read by this check: {names}").format(names=", ".join(data.other_sheets)))
+        for sheet, count in self.other_lines.items():
+            lines.append(_("{sheet}: {count} order lines read").format(sheet=sheet, count=count))
+        unread = [name for name in data.other_sheets if name not in self.other_lines]
+        if unread:
+            lines.append(_("Other sheets, not read by this check: {names}").format(names=", ".join(unread)))
         return lines
 
 
 def check_workbook(path: str | Path) -> CheckReport:
-    """Read a farm workbook and collect every problem, errors before warnings."""
+    """Read a farm workbook and collect every problem, errors before warnings.
+
+    Besides the input sheets, the orders are collected as the deliveries
+    would collect them (weekly grid sheets, AMAP baskets, duplicates), so
+    a problem that ``livraisons`` would report is reported here first.
+    """
     data = load_farm(Path(path))
-    problems = sorted(data.problems, key=lambda problem: problem.severity != "error")
-    return CheckReport(data, problems)
+    report = CheckReport(data, list(data.problems))
+    report.problems.extend(_order_problems(report))
+    report.problems.extend(_customer_problems(data))
+    report.problems.sort(key=lambda problem: problem.severity != "error")
+    return report
+
+
+def _order_problems(report: CheckReport) -> list[Problem]:
+    from .orders import collect_orders
+
+    collected = collect_orders(report.data)
+    listed = report.data.sheet_names.get("orders")
+    for line in collected.lines:
+        sheet = line.source.sheet if line.source else None
+        if sheet and sheet != listed:
+            report.other_lines[sheet] = report.other_lines.get(sheet, 0) + 1
+    known = {(problem.location, problem.message) for problem in report.problems}
+    return [problem for problem in collected.problems if (problem.location, problem.message) not in known]
+
+
+def _customer_problems(data: FarmData) -> list[Problem]:
+    problems = []
+    ordering = {id(line.customer) for line in data.orders}
+    for customer in data.customers:
+        if customer.delivery_point is None and id(customer) in ordering and customer.source is not None:
+            problems.append(Problem(
+                "warning",
+                _("“{customer}” has no delivery point, so it is listed apart on the delivery round").format(
+                    customer=customer.name),
+                customer.source.location("delivery_point"), None,
+                _("Choose a delivery point in the sheet “{sheet}”.").format(sheet=data.sheet_names.get("customers", "Clients")),
+            ))
+    return problems

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .i18n import _
+from .i18n import _, format_number
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,9 @@ class MyceliumError(Exception):
     def __str__(self) -> str:
         lines = []
         where = self.location.describe()
-        head = f"{where}: {self.message}" if where else self.message
+        head = _("{where}: {message}").format(where=where, message=self.message) if where else self.message
         if self.value is not None and self.value != "":
-            head += " " + _("(value found: “{value}”)").format(value=self.value)
+            head += " " + _("(value found: “{value}”)").format(value=format_number(self.value))
         lines.append(head)
         lines.extend(f"  - {detail}" for detail in self.details)
         if self.remedy:

@@ -38,8 +38,10 @@ def register(group: click.Group) -> None:
         for line in report.summary_lines():
             click.echo(line)
         for problem in report.problems:
-            label = _("error") if problem.severity == "error" else _("warning")
-            click.echo(f"{label}: {problem}")
+            if problem.severity == "error":
+                click.echo(_("error: {problem}").format(problem=problem))
+            else:
+                click.echo(_("warning: {problem}").format(problem=problem))
         if report.errors:
             click.echo(ngettext("{count} error found.", "{count} errors found.", len(report.errors)).format(
                 count=len(report.errors)), err=True)

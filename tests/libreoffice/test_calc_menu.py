@@ -177,7 +177,10 @@ def test_deliveries_same_as_cli(office_en, tmp_path, suffix):
     for name in expected.engine_sheets:
         assert written.sheets[name].rows == expected.sheets[name].rows, name
     assert result["marks"] == "Récolte/Préparation/Tournée/Synthèse/Manques"
-    assert messages[-1]["message"].startswith("52 order lines for 11 customers on 10/06/2027.")
+    # The Orders sheet has 32 lines for 10/06/2027, one of them cancelled, and
+    # the week's baskets add 4 products for each of the 2 small-basket members
+    # and 6 for each of the 2 large-basket members: 31 + 8 + 12 = 51.
+    assert messages[-1]["message"].startswith("51 order lines for 11 customers on 10/06/2027.")
 
 
 def test_deliveries_leave_farmer_sheets_unchanged(office_en, tmp_path):
