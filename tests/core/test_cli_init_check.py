@@ -91,3 +91,12 @@ def test_click_texts_are_translated(tmp_path):
 
 def test_usage_shows_the_name_typed():
     assert run("en", "verifier", "--help").output.startswith("Usage: mycelium verifier")
+
+
+def test_check_reads_grids_and_warns_like_deliveries():
+    output = run("fr", "check", str(EXAMPLES / "ferme-exemple.ods")).output
+    # The example has two customers-across grids and one days-across grid.
+    assert "Grille 2027-06-22 : " in output
+    assert "Grille 2027-W26 Bistrot : 6 lignes de commande lues" in output  # 3 + 3 products on two days
+    # Marie Dubois (row 16 of Clients) orders but has no delivery point (column O).
+    assert "attention : ferme-exemple.ods, feuille « Clients », cellule O16 : « Marie Dubois »" in output
