@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..errors import Location, MyceliumError
 from ..i18n import _
 from .common import AliasedGroup, handle_errors
 
@@ -44,12 +45,23 @@ def register(group: click.Group) -> None:
                   required=True, help=_("Workbook to fill in (.ods or .xlsx)."))
     @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
                   help=_("Write the completed workbook to this file instead of the original."))
+    @click.option("--rapport", "--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
+                  help=_("Write the full report, every row included, to this file."))
     @handle_errors
-    def import_command(document: Path, workbook: Path, output: Path | None) -> None:
+    def import_command(document: Path, workbook: Path, output: Path | None, report_file: Path | None) -> None:
         from ..semantic.import_doc import import_document
 
         report = import_document(document, workbook, output=output)
-        click.echo(report.summary())
+        verbose = click.get_current_context().find_root().params.get("verbose") or 0
+        click.echo(report.summary(verbose=verbose > 0))
+        if report_file is not None:
+            try:
+                report_file.write_text(report.summary(verbose=True) + "\n", encoding="utf-8")
+            except OSError as error:
+                raise MyceliumError(_("the report cannot be written: {reason}").format(reason=error.strerror),
+                                    location=Location(file=str(report_file)),
+                                    remedy=_("Give a report file in an existing folder that you may write to.")) from None
+            click.echo(_("Full report written to {path}.").format(path=report_file))
         if report.output:
             click.echo(_("Saved {path}.").format(path=report.output))
 

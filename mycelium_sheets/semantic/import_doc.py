@@ -18,13 +18,14 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ..errors import Location, SemanticDataError
-from ..i18n import _, get_language, ngettext
+from ..i18n import _, format_number, get_language, ngettext
 from ..model.farm_data import FarmData
 from ..model.units import UNITS, Unit, normalise_label
 from ..schema.columns import SheetSpec
 from ..schema.standard import sheet_spec
 from . import vocabulary as v
 from .iris import enterprise_base
+from .kinds import object_kind
 from .mapping import offer_quantity
 from .product_types import find_product_type, product_type
 from .reader import Node, ParsedDocument, Reference, read_document
@@ -42,16 +43,39 @@ class ImportReport:
     ignored: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     output: Path | None = None
+    added_by_sheet: dict[str, int] = field(default_factory=dict)
+    updated_by_sheet: dict[str, int] = field(default_factory=dict)
 
-    def summary(self) -> str:
+    def add(self, sheet: str, entry: str) -> None:
+        self.added.append(_("{sheet}: {object}").format(sheet=sheet, object=entry))
+        self.added_by_sheet[sheet] = self.added_by_sheet.get(sheet, 0) + 1
+
+    def update(self, sheet: str, entry: str) -> None:
+        self.updated.append(_("{sheet}: {object}").format(sheet=sheet, object=entry))
+        self.updated_by_sheet[sheet] = self.updated_by_sheet.get(sheet, 0) + 1
+
+    def summary(self, verbose: bool = False) -> str:
+        """Return the counts, one line per sheet, then every ignored object and warning.
+
+        The added and updated rows are listed one by one only when
+        ``verbose`` is true, since a whole catalogue gives hundreds of them.
+        Ignored objects are always listed, because the farmer must act on them.
+        """
         lines = [
             ngettext("{count} row added", "{count} rows added", len(self.added)).format(count=len(self.added)),
             ngettext("{count} row updated", "{count} rows updated", len(self.updated)).format(count=len(self.updated)),
             ngettext("{count} object ignored", "{count} objects ignored", len(self.ignored)).format(count=len(self.ignored)),
         ]
         text = ", ".join(lines) + "."
-        for title, entries in ((_("Added:"), self.added), (_("Updated:"), self.updated),
-                               (_("Ignored:"), self.ignored), (_("Warnings:"), self.warnings)):
+
+        for sheet in list(dict.fromkeys([*self.added_by_sheet, *self.updated_by_sheet])):
+            text += "\n  " + _("{sheet}: {added} added, {updated} updated").format(
+                sheet=sheet, added=self.added_by_sheet.get(sheet, 0), updated=self.updated_by_sheet.get(sheet, 0))
+
+        sections = [(_("Ignored:"), self.ignored), (_("Warnings:"), self.warnings)]
+        if verbose:
+            sections = [(_("Added:"), self.added), (_("Updated:"), self.updated), *sections]
+        for title, entries in sections:
             if entries:
                 text += "\n" + title + "\n" + "\n".join("  - " + entry for entry in entries)
         return text
@@ -203,8 +227,11 @@ class _Importer:
         return node if node is not None and class_name in node.types else None
 
     def describe(self, node: Node, name: str | None = None) -> str:
-        kind = next(iter(sorted(node.types)), "?")
-        return f"{kind} “{name}” ({node.id})" if name else f"{kind} {node.id}"
+        """Name a node for the farmer: its kind in their words, its name and its IRI."""
+        kind = object_kind(node.types)
+        if name:
+            return _("{kind} “{name}” ({id})").format(kind=kind, name=name, id=node.id)
+        return f"{kind} {node.id}"
 
     # The farm
 
@@ -236,7 +263,7 @@ class _Importer:
             if value is not None and (current is None or getattr(current, key, None) in (None, "")):
                 self.farm_edits[key] = value
         if self.farm_edits:
-            self.report.updated.append(_("farm sheet: {fields}").format(fields=", ".join(sorted(self.farm_edits))))
+            self.report.update(self.data.sheet_names.get("farm") or _("farm sheet"), ", ".join(sorted(self.farm_edits)))
 
     def address_values(self, node: Node) -> dict:
         address = self.typed(reference(node.first("hasAddress")), "Address")
@@ -350,7 +377,7 @@ class _Importer:
             if match is None:
                 values = {key: value for key, value in values.items() if value is not None}
                 sheet.append(values)
-                self.report.added.append(_("{sheet}: {object}").format(sheet=sheet.name, object=label))
+                self.report.add(sheet.name, label)
                 self.product_names[node.id] = values["name"]
                 by_name[normalise_label(values["name"])] = _Pending(values)
             else:
@@ -367,8 +394,7 @@ class _Importer:
                 for key in changed:
                     sheet.set(match.source.row, key, values[key])
                 if changed:
-                    self.report.updated.append(_("{sheet}: {object} ({fields})").format(
-                        sheet=sheet.name, object=label, fields=", ".join(changed)))
+                    self.report.update(sheet.name, f"{label} ({', '.join(changed)})")
             self.import_stock(node, stock)
 
     def stock_by_product(self) -> dict[str, Decimal]:
@@ -396,7 +422,7 @@ class _Importer:
         if name in current:
             values["date"] = dt.date.today()
         sheet.append(values)
-        self.report.added.append(_("{sheet}: {name} {quantity}").format(sheet=sheet.name, name=name, quantity=quantity))
+        self.report.add(sheet.name, f"{name} {format_number(quantity)}")
 
     # Customers
 
@@ -451,7 +477,7 @@ class _Importer:
             match = by_iri.get(values["iri"]) or by_name.get(normalise_label(values["name"]))
             if match is None:
                 row = sheet.append({key: value for key, value in values.items() if value is not None})
-                self.report.added.append(_("{sheet}: {object}").format(sheet=sheet.name, object=label))
+                self.report.add(sheet.name, label)
                 by_name[normalise_label(values["name"])] = self.pending_customers[node.id] = _Pending(values, row)
                 self.customer_names[node.id] = values["name"]
                 continue
@@ -465,8 +491,7 @@ class _Importer:
             for key in changed:
                 sheet.set(match.source.row, key, values[key])
             if changed:
-                self.report.updated.append(_("{sheet}: {object} ({fields})").format(
-                    sheet=sheet.name, object=label, fields=", ".join(changed)))
+                self.report.update(sheet.name, f"{label} ({', '.join(changed)})")
 
     # Orders
 
@@ -511,7 +536,7 @@ class _Importer:
             values["time"] = self.session_hours(order)
             sheet.append(values)
             self.point_names[normalise_label(name)] = name
-            self.report.added.append(_("{sheet}: {name}").format(sheet=sheet.name, name=name))
+            self.report.add(sheet.name, name)
         name = self.point_names.get(normalise_label(name), name)
 
         pending = self.pending_customers.get(customer_id)
@@ -524,8 +549,7 @@ class _Importer:
             if customer.name == self.customer_names.get(customer_id) and customer.delivery_point is None:
                 self.sheets["customers"].set(customer.source.row, "delivery_point", name)
                 customer.delivery_point = next((point for point in self.data.delivery_points if point.name == name), None)
-                self.report.updated.append(_("{sheet}: {name} (delivery_point)").format(
-                    sheet=self.sheets["customers"].name, name=customer.name))
+                self.report.update(self.sheets["customers"].name, f"{customer.name} (delivery_point)")
 
     def session_hours(self, order: Node) -> str | None:
         """Return "17:00-19:00" from the order's sale session, or None when it lasts the whole day."""
@@ -607,7 +631,7 @@ class _Importer:
             return
         if match is None:
             sheet.append(values)
-            self.report.added.append(_("{sheet}: {object}").format(sheet=sheet.name, object=label))
+            self.report.add(sheet.name, label)
             return
 
         changed = []
@@ -625,8 +649,7 @@ class _Importer:
                 changed.append(key)
                 sheet.set(match.source.row, key, values[key])
         if changed:
-            self.report.updated.append(_("{sheet}: {object} ({fields})").format(
-                sheet=sheet.name, object=label, fields=", ".join(changed)))
+            self.report.update(sheet.name, f"{label} ({', '.join(changed)})")
 
     def report_leftovers(self) -> None:
         """List the offers and order lines that no imported product or order took."""

@@ -14,6 +14,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
+from glob import escape as glob_escape
 from pathlib import Path
 
 from ..errors import Location, SemanticDataError
@@ -37,9 +38,35 @@ class Publication:
 
 
 def store_path(workbook: str | Path) -> Path:
-    """Return the folder of the embedded store: ``ferme.ods`` gives ``ferme.dfc-store`` beside it."""
+    """Return the folder of the embedded store: ``ferme.ods`` gives ``ferme.ods.dfc-store`` beside it.
+
+    The whole file name is kept so that ``ferme.ods`` and ``ferme.xlsx`` in
+    one folder never share a store.
+    """
     workbook = Path(workbook)
-    return workbook.with_name(workbook.stem + STORE_SUFFIX)
+    return workbook.with_name(workbook.name + STORE_SUFFIX)
+
+
+def adopt_old_store(workbook: str | Path) -> Path | None:
+    """Rename a store named after the workbook's stem (``ferme.dfc-store``) to its current name.
+
+    Earlier versions named the store without the suffix. It is renamed only
+    when the new store does not exist yet and no other workbook of the same
+    stem sits beside this one, because the old store could then be either
+    workbook's. Returns the new folder when a store was renamed.
+    """
+    workbook = Path(workbook)
+    old, new = workbook.with_name(workbook.stem + STORE_SUFFIX), store_path(workbook)
+    if new.exists() or not old.is_dir():
+        return None
+    siblings = [path for path in workbook.parent.glob(glob_escape(workbook.stem) + ".*")
+                if path.suffix.lower() in (".ods", ".xlsx", ".xls", ".csv") and path.name != workbook.name]
+    if siblings:
+        logger.info("old store %s left as it is, because %s could also own it", old, siblings[0].name)
+        return None
+    old.rename(new)
+    logger.info("renamed the store %s to %s", old, new)
+    return new
 
 
 def ntriples(document: Document) -> str:
@@ -130,6 +157,7 @@ def publish(data, workbook: str | Path, *, endpoint: str | None = None, timeout:
     from .export_graph import build_document
 
     document = build_document(data)
+    adopt_old_store(workbook)
     folder = store_path(workbook)
     count = publish_local(document, folder)
     publication = Publication(graph=graph_name(document), triples=count, store=folder)

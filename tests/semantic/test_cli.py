@@ -31,7 +31,7 @@ def test_export_import_publish_commands(tmp_path):
 
     result = run("dfc", "publier", str(workbook))
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "ferme.dfc-store").is_dir()
+    assert (tmp_path / "ferme.ods.dfc-store").is_dir()
 
 
 def test_export_refuses_missing_file(tmp_path):
@@ -50,3 +50,35 @@ def test_import_of_broken_document_leaves_workbook(tmp_path):
     assert result.exit_code == 1
     assert "not valid JSON" in result.output
     assert workbook.read_bytes() == before
+
+
+def run_in(language, *args):
+    set_language(language)
+    return CliRunner().invoke(build_cli(), ["--lang", language, *args], catch_exceptions=False)
+
+
+def test_import_prints_counts_per_sheet(tmp_path):
+    require(EXAMPLE_WORKBOOK.exists() and TEMPLATE.exists(), "example workbook or template is missing")
+    workbook = tmp_path / "ferme.ods"
+    shutil.copy(EXAMPLE_WORKBOOK, workbook)
+    document = tmp_path / "catalogue.ttl"
+    assert run("dfc", "export", str(workbook), "-o", str(document)).exit_code == 0
+    empty, verbose_copy = tmp_path / "vide.ods", tmp_path / "vide2.ods"
+    shutil.copy(TEMPLATE, empty)
+    shutil.copy(TEMPLATE, verbose_copy)
+    report = tmp_path / "rapport.txt"
+
+    short = run_in("fr", "dfc", "importer", str(document), "--vers", str(empty), "--rapport", str(report))
+    full = run_in("fr", "-v", "dfc", "importer", str(document), "--vers", str(verbose_copy))
+
+    assert short.exit_code == 0, short.output
+    assert full.exit_code == 0, full.output
+    # one count line per sheet instead of one line per product, customer and order line
+    assert len(short.output.splitlines()) < 20
+    assert "Produits : " in short.output
+    assert len(full.output.splitlines()) > 100
+    assert "produit « " in full.output
+    assert len(report.read_text(encoding="utf-8").splitlines()) > 100
+    for text in (short.output, full.output):
+        assert "SuppliedProduct" not in text
+        assert "Person " not in text

@@ -96,7 +96,42 @@ def test_local_store_replaced_not_duplicated(tmp_path):
     import pyoxigraph
 
     document = build_document(make_farm())
-    folder = tmp_path / "ferme.dfc-store"
+    folder = tmp_path / "ferme.ods.dfc-store"
     assert publish_local(document, folder) == publish_local(document, folder) == len(set(document.triples))
     store = pyoxigraph.Store(str(folder))
     assert len(list(store.quads_for_pattern(None, None, None, pyoxigraph.NamedNode(GRAPH)))) == len(set(document.triples))
+
+
+def test_ods_and_xlsx_get_own_stores(tmp_path):
+    data = make_farm()
+    first = publish(data, tmp_path / "d.ods")
+    second = publish(data, tmp_path / "d.xlsx")
+
+    assert first.store == tmp_path / "d.ods.dfc-store"
+    assert second.store == tmp_path / "d.xlsx.dfc-store"
+    assert first.store.is_dir()
+    assert second.store.is_dir()
+
+
+def test_old_store_renamed_when_alone(tmp_path):
+    old = tmp_path / "ferme.dfc-store"
+    publish_local(build_document(make_farm()), old)
+    (tmp_path / "ferme.ods").write_bytes(b"")
+
+    publication = publish(make_farm(), tmp_path / "ferme.ods")
+
+    assert publication.store == tmp_path / "ferme.ods.dfc-store"
+    assert not old.exists()
+
+
+def test_old_store_kept_beside_twin_workbook(tmp_path):
+    old = tmp_path / "ferme.dfc-store"
+    publish_local(build_document(make_farm()), old)
+    (tmp_path / "ferme.ods").write_bytes(b"")
+    (tmp_path / "ferme.xlsx").write_bytes(b"")
+
+    publish(make_farm(), tmp_path / "ferme.ods")
+
+    # the old store could be either workbook's, so it stays for the farmer to sort out
+    assert old.is_dir()
+    assert (tmp_path / "ferme.ods.dfc-store").is_dir()
