@@ -36,7 +36,7 @@ def term_text(term) -> str:
 # Maximum number of term texts kept while writing. The writers keep the text
 # of repeated terms (quantities, prices, units, product IRIs) and empty the
 # cache when it is full, so memory stays flat over millions of order lines.
-TERM_CACHE_SIZE = 65_536
+TERM_CACHE_SIZE = 8_192
 
 
 def write_ntriples(triples: Iterable[tuple], out: TextIO) -> int:
