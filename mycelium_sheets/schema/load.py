@@ -93,7 +93,7 @@ def _complete(record: Record, required: tuple[str, ...]) -> bool:
 class _Index:
     """Finds records by name (or code), ignoring case and accents, and suggests close names."""
 
-    def __init__(self, items, *keys):
+    def __init__(self, items, *keys, left_out: list[Record] = ()):
         self.items = {}
         for item in items:
             for key in keys:
@@ -102,6 +102,17 @@ class _Index:
                     self.items.setdefault(normalise_label(value), item)
         self.labels = [getattr(item, keys[0]) for item in items]
         self.found: dict = {}
+        # Rows that name a record but were left out for an invalid or empty
+        # cell: a reference to them is not "unknown", since that row's own
+        # error already says what to correct.
+        self.left_out = {normalise_label(record.values[key]) for record in left_out for key in keys
+                         if isinstance(record.values.get(key), str) and record.values[key]}
+
+    def is_left_out(self, name) -> bool:
+        try:
+            return normalise_label(name) in self.left_out
+        except TypeError:
+            return False
 
     def get(self, name: str):
         # Order sheets name the same few hundred products and customers on
@@ -120,6 +131,8 @@ class _Index:
 
 def _resolve(index: _Index, name: str, record: Record, key: str, what: str, data: FarmData):
     item = index.get(name)
+    if item is None and index.is_left_out(name):
+        return None
     if item is None:
         suggestions = index.suggest(name)
         remedy = (_("Did you mean: {names}?").format(names=", ".join(suggestions)) if suggestions
@@ -138,6 +151,7 @@ def _build(data: FarmData, read: dict[str, SheetRecords], file: str) -> None:
         values["name"] = values.get("name") or ""
         data.farm = Farm(**values, source=record.source)
 
+    left_out: dict[str, list[Record]] = {"products": [], "customers": []}
     for record in _records(read, "delivery_points"):
         if _complete(record, ("name",)):
             data.delivery_points.append(catalogue.DeliveryPoint(**record.values, source=record.source))
@@ -146,10 +160,13 @@ def _build(data: FarmData, read: dict[str, SheetRecords], file: str) -> None:
     for record in _records(read, "products"):
         if _complete(record, ("name", "unit", "price", "vat_rate")):
             data.products.append(catalogue.Product(**record.values, source=record.source))
-    products = _Index(data.products, "name", "reference")
+        else:
+            left_out["products"].append(record)
+    products = _Index(data.products, "name", "reference", left_out=left_out["products"])
 
     for record in _records(read, "customers"):
         if not _complete(record, ("name", "type")):
+            left_out["customers"].append(record)
             continue
         values = dict(record.values)
         point_name = values.pop("delivery_point")
@@ -157,7 +174,7 @@ def _build(data: FarmData, read: dict[str, SheetRecords], file: str) -> None:
         if point_name:
             point = _resolve(points, point_name, record, "delivery_point", data.sheet_names.get("delivery_points", "Points de livraison"), data)
         data.customers.append(catalogue.Customer(**values, delivery_point=point, source=record.source))
-    customers = _Index(data.customers, "name", "code")
+    customers = _Index(data.customers, "name", "code", left_out=left_out["customers"])
 
     products_sheet = data.sheet_names.get("products", "Produits")
     customers_sheet = data.sheet_names.get("customers", "Clients")

@@ -121,3 +121,28 @@ def test_example_workbook_loads_without_errors(suffix):
     cancelled = [line for line in data.orders if line.cancelled]
     assert len(cancelled) == 1
     assert cancelled[0].product.name == "Fraise"
+
+
+def test_invalid_product_row_gives_one_error_not_one_per_order():
+    # The price of Radis is unreadable: that cell is the one error, and the
+    # orders naming Radis are not reported as naming an unknown product.
+    products = [["Produit", "Unité", "Prix HT", "Taux de TVA"], ["Radis", "botte", "deux euros", 0.055]]
+    orders = [["Date de livraison", "Client", "Produit", "Quantité"],
+              [dt.date(2027, 6, 10), "Épicerie", "Radis", 3],
+              [dt.date(2027, 6, 10), "Épicerie", "Radis", 2]]
+    data = load_farm(workbook(Ferme=FARM_ROWS, Produits=products, Clients=[["Client", "Type"], ["Épicerie", "Magasin"]],
+                              Commandes=orders))
+    (error,) = data.errors
+    assert error.location.sheet == "Produits"
+    assert error.location.cell == "C2"
+    assert data.orders == []
+
+
+def test_product_without_vat_rate_does_not_flood_stock_errors():
+    products = [["Produit", "Unité", "Prix HT", "Taux de TVA"], ["Radis", "botte", 1.5, None], ["Carotte", "kg", 2.2, 0.055]]
+    stock = [["Produit", "Quantité"], ["Radis", 10], ["Carotte", 5], ["Navet", 4]]
+    data = load_farm(workbook(Ferme=FARM_ROWS, Produits=products, Clients=[["Client", "Type"]], Stock=stock))
+    cells = sorted((problem.location.sheet, problem.location.cell) for problem in data.errors)
+    # D2: the empty VAT rate of Radis; A4 of Stock: Navet really is unknown.
+    assert cells == [("Produits", "D2"), ("Stock", "A4")]
+    assert [entry.product.name for entry in data.stock] == ["Carotte"]
