@@ -64,7 +64,7 @@ def _collect(data: FarmData, weeks: set[IsoWeek] | None, dates: set[dt.date] | N
 
     listed = [line for line in data.orders if line.status != "cancelled"]
     gridded = read_grid_sheets(data, catalogue, collected.problems)
-    baskets = expand_subscriptions(data, collected.problems, weeks)
+    baskets = expand_subscriptions(data, collected.problems, weeks, dates)
     if dates is not None:
         listed = [line for line in listed if line.delivery_date in dates]
         gridded = [line for line in gridded if line.delivery_date in dates]
@@ -115,8 +115,11 @@ def raise_for_problems(problems: list[Problem]) -> None:
     errors = [problem for problem in problems if problem.severity == "error"]
     if not errors:
         return
+    sheets = ", ".join(dict.fromkeys(f"“{problem.location.sheet}”" for problem in errors if problem.location.sheet))
     raise MyceliumError(
-        ngettext("The orders have {count} error:", "The orders have {count} errors:", len(errors)).format(count=len(errors)),
+        ngettext("The workbook has {count} error, in the sheets {sheets}:",
+                 "The workbook has {count} errors, in the sheets {sheets}:", len(errors)).format(
+            count=len(errors), sheets=sheets or "—"),
         details=[str(problem) for problem in errors],
         remedy=_("Correct these cells and run the command again."),
     )
