@@ -321,7 +321,8 @@ class _Importer:
             values["average_weight"] = amount * unit.factor
         else:
             values["unit"] = _unit("piece")
-            notes.append(_("sold as {amount} {unit}, imported as a piece").format(amount=amount, unit=unit.code))
+            notes.append(_("sold as {amount} {unit}, imported as a piece").format(
+                amount=format_number(amount), unit=unit.label(get_language())))
 
         item, offer = self.offer_of(product)
         if item is not None:
