@@ -7,7 +7,8 @@ from decimal import Decimal, InvalidOperation
 
 import click
 
-from ..i18n import _
+from ..i18n import _, get_language, ngettext
+from ..invoicing.mentions import money_text
 from .common import handle_errors, progress
 
 
@@ -60,7 +61,9 @@ def _bar_step(bar):
 
 
 def register(group) -> None:
-    @group.command("factures", help=_("Issue the invoices of delivered orders for a month or a week."))
+    @group.command("factures", help=_(
+        "Issue the invoices of a month or a week. An order line is invoiced when its delivery date is on or "
+        "before the issue date and it is not cancelled; pending lines are left out with a warning."))
     @click.argument("workbook", type=click.Path(exists=True, dir_okay=False))
     @click.option("--periode", "--period", "period", help=_("Month to invoice, as YEAR-MONTH (2027-06)."))
     @click.option("--semaine", "--week", "week", help=_("ISO week to invoice, as YEAR-Wnn (2027-W23)."))
@@ -85,11 +88,19 @@ def register(group) -> None:
                                     profile=None if profile == "none" else profile, progress=_bar_step(bar),
                                     workers=jobs, legal_interest_rate=legal_rate)
         for warning in result.warnings:
-            click.echo(_("Warning: {message}").format(message=warning), err=True)
+            click.echo(_("warning: {problem}").format(problem=warning), err=True)
+        if not result.issued:
+            reason = result.nothing_reason or ""
+            if result.later_lines:
+                reason += _(": give a later issue date with --date")
+            click.echo(_("No invoice issued: {reason}.").format(reason=reason))
+            return
+        language = get_language()
         for invoice in result.issued:
-            click.echo(f"{invoice.number}\t{invoice.buyer.name}\t{invoice.totals.grand_total} €")
-        click.echo(_("{count} invoices issued; PDFs and register in {folder}").format(
-            count=len(result.issued), folder=result.folder))
+            click.echo(f"{invoice.number}\t{invoice.buyer.name}\t{money_text(invoice.totals.grand_total, language)}")
+        click.echo(ngettext("{count} invoice issued; PDFs and register in {folder}",
+                            "{count} invoices issued; PDFs and register in {folder}",
+                            len(result.issued)).format(count=len(result.issued), folder=result.folder))
 
     @group.command("avoir", help=_("Issue a credit note cancelling an invoice."))
     @click.argument("workbook", type=click.Path(exists=True, dir_okay=False))

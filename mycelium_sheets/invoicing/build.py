@@ -50,6 +50,10 @@ class Drafts:
 
     invoices: list[Invoice] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Order lines of the selection that were left out: delivered after the
+    # issue date, or already on an invoice no credit note cancelled.
+    later_lines: int = 0
+    already_invoiced: int = 0
 
     @property
     def warnings(self) -> list[Problem]:
@@ -195,8 +199,10 @@ def draft_invoices(data: FarmData, selection: Selection, issue_date: dt.date, la
                                     _("Confirm it or mark it delivered, then invoice again.")))
             continue
         if line.delivery_date > issue_date:
-            continue  # not delivered yet on the issue date
+            drafts.later_lines += 1  # not delivered yet on the issue date
+            continue
         if key in invoiced:
+            drafts.already_invoiced += 1
             _warn_changed(line, key, invoiced[key], problems, data)
             continue
         if not customer.billing_frequency:
@@ -228,6 +234,7 @@ def draft_invoices(data: FarmData, selection: Selection, issue_date: dt.date, la
             problems.append(Problem("error", error.message, error.location, error.value, error.remedy))
             continue
         if invoice_line.order_key in invoiced:
+            drafts.already_invoiced += 1
             continue
         group = (customer_key(customer), dates[0], dates[-1])
         groups.setdefault(group, []).append(invoice_line)

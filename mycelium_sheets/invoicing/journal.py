@@ -33,28 +33,59 @@ FEC_COLUMNS = (
 
 CSV_COLUMNS = ("number", "kind", "issue_date", "customer", "vat_category", "vat_rate", "base", "vat", "refund",
                "total", "original_number")
+# The French CSV follows the French spreadsheet conventions: French headers
+# and kinds, dates as dd/mm/yyyy, a decimal comma, and ";" between columns.
+CSV_COLUMNS_FR = ("numéro", "type", "date d'émission", "client", "catégorie de TVA", "taux de TVA (%)", "base HT",
+                  "TVA", "remboursement forfaitaire", "total TTC", "facture d'origine")
+KINDS_FR = {CREDIT_NOTE: "avoir", "invoice": "facture"}
+
+
+def signed(value: Decimal, credit_note: bool) -> Decimal:
+    """Return the amount negated for a credit note, never as a negative zero."""
+    result = -value if credit_note else value
+    return result if result else abs(result)
 
 
 def csv_rows(invoices: list[Invoice]) -> list[dict]:
     """Return one row per document and VAT rate; the document total is on its first row."""
     rows = []
     for invoice in invoices:
-        sign = -1 if invoice.kind == CREDIT_NOTE else 1
+        credit_note = invoice.kind == CREDIT_NOTE
         for index, subtotal in enumerate(invoice.totals.tax_subtotals):
             refund = invoice.totals.charges_total if index == 0 else Decimal("0.00")
             base = subtotal.base - refund
             rows.append({
                 "number": invoice.number, "kind": invoice.kind, "issue_date": invoice.issue_date.isoformat(),
                 "customer": invoice.buyer.name, "vat_category": subtotal.category, "vat_rate": str(subtotal.rate),
-                "base": str(sign * base), "vat": str(sign * subtotal.tax), "refund": str(sign * refund),
-                "total": str(sign * invoice.totals.grand_total) if index == 0 else "",
+                "base": str(signed(base, credit_note)), "vat": str(signed(subtotal.tax, credit_note)),
+                "refund": str(signed(refund, credit_note)),
+                "total": str(signed(invoice.totals.grand_total, credit_note)) if index == 0 else "",
                 "original_number": invoice.original_number or "",
             })
     return rows
 
 
-def csv_text(invoices: list[Invoice]) -> str:
+def _french_row(row: dict) -> list[str]:
+    def number(text: str) -> str:
+        return text.replace(".", ",")
+
+    rate = Decimal(row["vat_rate"]) * 100
+    day = row["issue_date"]
+    return [
+        row["number"], KINDS_FR.get(row["kind"], row["kind"]), f"{day[8:10]}/{day[5:7]}/{day[0:4]}", row["customer"],
+        row["vat_category"], number(format(rate.normalize(), "f")), number(row["base"]), number(row["vat"]),
+        number(row["refund"]), number(row["total"]), row["original_number"],
+    ]
+
+
+def csv_text(invoices: list[Invoice], language: str = "en") -> str:
+    """Return the CSV journal, with the headers and conventions of the language ("fr" or "en")."""
     buffer = io.StringIO()
+    if language == "fr":
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+        writer.writerow(CSV_COLUMNS_FR)
+        writer.writerows(_french_row(row) for row in csv_rows(invoices))
+        return buffer.getvalue()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(csv_rows(invoices))
@@ -103,7 +134,8 @@ def fec_file_name(siren: str | None, closing: str) -> str:
     return f"{siren or '000000000'}FEC{closing}.txt"
 
 
-def write_journal(invoices: list[Invoice], path: Path, fmt: str) -> Path:
-    text = fec_text(invoices) if fmt == "fec" else csv_text(invoices)
+def write_journal(invoices: list[Invoice], path: Path, fmt: str, language: str = "en") -> Path:
+    """Write the journal as FEC (its legal column names whatever the language) or as CSV in ``language``."""
+    text = fec_text(invoices) if fmt == "fec" else csv_text(invoices, language)
     write_atomically(path, text.encode("utf-8"))
     return path

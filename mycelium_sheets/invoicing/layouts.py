@@ -18,8 +18,9 @@ from ..workbook.cells import a1
 from ..workbook.layout import Column, SheetLayout
 from .document import CREDIT_NOTE, Invoice
 from .invoice_sheet import invoice_layout
+from .journal import signed
 
-__all__ = ["check_register_sheet", "invoice_layout", "register_layout"]
+__all__ = ["check_register_sheet", "invoice_layout", "register_layout", "register_sheet_is_current"]
 
 HEADER_ROW = 2
 NUMBER_COLUMN = 0
@@ -49,15 +50,33 @@ def register_layout(invoices: list[Invoice], language: str) -> SheetLayout:
                          language)], "note")
     layout.add_row(_headers(language), "header")
     for invoice in invoices:
-        sign = Decimal(-1) if invoice.kind == CREDIT_NOTE else Decimal(1)
+        credit_note = invoice.kind == CREDIT_NOTE
         totals = invoice.totals
         layout.add_row([
             invoice.number, pick("Avoir", "Credit note", language) if invoice.kind == CREDIT_NOTE else pick("Facture", "Invoice", language),
             invoice.issue_date, invoice.buyer.name, invoice.period_start, invoice.period_end,
-            sign * totals.lines_total, sign * totals.tax_total, sign * totals.charges_total, sign * totals.grand_total,
+            signed(totals.lines_total, credit_note), signed(totals.tax_total, credit_note),
+            signed(totals.charges_total, credit_note), signed(totals.grand_total, credit_note),
             invoice.due_date, invoice.original_number or "",
         ])
     return layout
+
+
+def _register_sheet(workbook):
+    for name in (engine_sheet("register").name_fr, engine_sheet("register").name_en):
+        sheet = workbook.sheet(name) if workbook is not None else None
+        if sheet is not None:
+            return sheet
+    return None
+
+
+def register_sheet_is_current(workbook, invoices: list[Invoice]) -> bool:
+    """Return whether the workbook's register sheet lists exactly these documents' numbers."""
+    sheet = _register_sheet(workbook)
+    if sheet is None:
+        return False
+    numbers = [str(row[NUMBER_COLUMN]) for row in sheet.rows[HEADER_ROW + 1:] if row and row[NUMBER_COLUMN] not in (None, "")]
+    return numbers == [invoice.number for invoice in invoices]
 
 
 def check_register_sheet(workbook, invoices: list[Invoice]) -> None:
@@ -67,11 +86,7 @@ def check_register_sheet(workbook, invoices: list[Invoice]) -> None:
     writing the journal and before saving the workbook leaves them out; the
     next run writes them.
     """
-    sheet = None
-    for name in (engine_sheet("register").name_fr, engine_sheet("register").name_en):
-        sheet = workbook.sheet(name) if workbook is not None else None
-        if sheet is not None:
-            break
+    sheet = _register_sheet(workbook)
     if sheet is None:
         return
     rows = sheet.rows[HEADER_ROW + 1:]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import difflib
 import hashlib
 import json
 import os
@@ -113,10 +114,18 @@ class Register:
         return self.entries[-1].invoice.issue_date if self.entries else None
 
     def find(self, number: str) -> Invoice | None:
+        """Return the document with this number, compared without case and surrounding spaces, or None."""
+        wanted = number.strip().upper()
         for entry in self.entries:
-            if entry.invoice.number == number:
+            if entry.invoice.number.upper() == wanted:
                 return entry.invoice
         return None
+
+    def close_numbers(self, number: str, count: int = 3) -> list[str]:
+        """Return up to ``count`` issued numbers closest to a mistyped one, the closest first."""
+        numbers = {invoice.number.upper(): invoice.number for invoice in self.invoices}
+        matches = difflib.get_close_matches(number.strip().upper(), list(numbers), n=count, cutoff=0.6)
+        return [numbers[match] for match in matches]
 
     def credited_lines(self) -> dict[str, set[int]]:
         """Return, per invoice number, the 0-based indices of the lines that credit notes cancel.
@@ -197,8 +206,11 @@ def register_lock(folder: Path):
     """Hold the register's lock for one run; a second run at the same time is rejected.
 
     The operating system releases the lock when the process ends, even when
-    it is killed, so a crash never leaves a stale lock behind.
+    it is killed, so a crash never leaves a stale lock behind. When this run
+    created the folder and leaves it without a journal (it issued nothing,
+    or stopped on an error), the folder is removed again.
     """
+    created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     handle = open(folder / LOCK_NAME, "a+b")
     try:
@@ -212,7 +224,17 @@ def register_lock(folder: Path):
             ) from None
         yield
     finally:
+        unused = created and not (folder / JOURNAL_NAME).exists()
+        if unused:
+            # Removed while still locked, so no other run can hold a lock on
+            # this file. Windows refuses to remove an open file: the folder then stays.
+            with contextlib.suppress(OSError):
+                (folder / LOCK_NAME).unlink()
         handle.close()
+        if unused:
+            # rmdir fails, and the folder stays, when another run put a file in it.
+            with contextlib.suppress(OSError):
+                folder.rmdir()
 
 
 def _lock(handle) -> None:

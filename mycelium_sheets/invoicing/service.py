@@ -24,14 +24,12 @@ from pathlib import Path
 
 from ..errors import InvoicingError, Location, Problem
 from ..i18n import _, get_language
-from .build import draft_invoices, with_number
 from .checkpoints import checkpoint
-from .credit_notes import draft_credit_note
 from .document import Invoice
-from .layouts import check_register_sheet, register_layout
-from .numbering import format_number, invoice_prefix
+from .issuing import number_credit_note, number_invoices
+from .layouts import register_layout, register_sheet_is_current
 from .periods import Selection
-from .register import Register, invoices_folder, register_lock, write_atomically
+from .register import JOURNAL_NAME, Register, invoices_folder, register_lock, write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +43,10 @@ class IssueResult:
     folder: Path | None = None
     warnings: list[Problem] = field(default_factory=list)
     sheet_written: bool = False
+    # Set when the run issued nothing: why, in the user's language.
+    nothing_reason: str | None = None
+    # Order lines of the selection delivered after the issue date, so not invoiced.
+    later_lines: int = 0
 
 
 def pdf_path(folder: Path, invoice: Invoice) -> Path:
@@ -66,18 +68,6 @@ def render_document(invoice: Invoice, profile: str | None, workbook_folder: Path
     if profile is None:
         return pdf
     return embed(pdf, build_cii_xml(invoice, profile), profile, invoice)
-
-
-def _check_logo(invoice: Invoice, workbook_folder: Path, data) -> None:
-    if not invoice.logo:
-        return
-    logo = Path(invoice.logo)
-    if not logo.is_absolute():
-        logo = workbook_folder / logo
-    if not logo.exists():
-        raise InvoicingError(_("the logo file is not found"),
-                             location=data.farm.source.location("logo") if data.farm and data.farm.source else None,
-                             value=invoice.logo, remedy=_("Give the path of a PNG or JPEG file, relative to the workbook."))
 
 
 def write_missing_pdfs(register: Register, folder: Path, workbook_folder: Path, profile: str | None,
@@ -128,11 +118,34 @@ def _language(language: str | None, data) -> str:
     return get_language()
 
 
+def _check_workbook_writable(workbook_path: Path, write_sheet: bool) -> None:
+    """Raise before anything is issued when the register sheet could not be written afterwards."""
+    if not write_sheet or workbook_path.suffix.lower() not in (".ods", ".xlsx", ".xlsm"):
+        return
+    from ..errors import WorkbookLockedError
+    from ..workbook.save import check_not_locked, check_writable
+
+    try:
+        check_not_locked(workbook_path)
+    except WorkbookLockedError as error:
+        # The workbook layer's remedy offers --output, which the invoicing commands lack.
+        raise WorkbookLockedError(
+            error.message, location=error.location,
+            remedy=_("Close the workbook in LibreOffice or Excel and run the command again: nothing was issued. "
+                     "If no program has it open, delete the lock file.")) from None
+    check_writable(workbook_path)
+
+
 def issue_invoices(workbook: str | Path, selection: Selection, *, issue_date: dt.date | None = None,
                    language: str | None = None, profile: str | None = "en16931", write_sheet: bool = True,
                    progress=None, workers: int | None = 1,
                    legal_interest_rate: Decimal | None = None) -> IssueResult:
     """Issue the invoices of a selection for a workbook: journal, PDFs and register sheet.
+
+    An order line is invoiced when its delivery date is on or before the
+    issue date and it is neither cancelled nor pending. When nothing can be
+    invoiced, the result has no document, ``nothing_reason`` says why, and
+    no file or folder is created.
 
     ``profile`` is the Factur-X profile ("en16931" or "basicwl"), or None
     for plain PDFs. ``progress`` is called with (PDFs written, PDFs to
@@ -144,6 +157,7 @@ def issue_invoices(workbook: str | Path, selection: Selection, *, issue_date: dt
     rate when checking the farm's late-payment penalty rate.
     """
     workbook_path = Path(workbook)
+    _check_workbook_writable(workbook_path, write_sheet)
     book, data = _load(workbook_path)
     language = _language(language, data)
     folder = invoices_folder(workbook_path)
@@ -153,31 +167,19 @@ def issue_invoices(workbook: str | Path, selection: Selection, *, issue_date: dt
     with register_lock(folder):
         checkpoint("locked")
         register = Register.load(folder)
-        check_register_sheet(book, register.invoices)
-        last = register.last_issue_date
-        if last and issue_date < last:
-            raise InvoicingError(
-                _("the issue date is before the last invoice in the register ({date})").format(date=last.isoformat()),
-                value=issue_date.isoformat(), remedy=_("Invoices are numbered in date order: give a date on or after it."))
-        prefix = invoice_prefix(data.farm) if data.farm else None
+        numbered = number_invoices(register, book, data, selection, issue_date, language,
+                                   legal_interest_rate=legal_interest_rate, workbook_folder=workbook_path.parent)
+        result.issued = numbered.issued
+        result.warnings.extend(numbered.warnings)
+        result.nothing_reason = numbered.nothing_reason
+        result.later_lines = numbered.later_lines
+        if not register.invoices:
+            return result
 
-        drafts = draft_invoices(data, selection, issue_date, language, register.invoiced_lines(), legal_interest_rate)
-        result.warnings.extend(drafts.warnings)
-        for draft in drafts.invoices[:1]:
-            _check_logo(draft, workbook_path.parent, data)
-        checkpoint("drafted")
-
-        numbered = []
-        for offset, draft in enumerate(drafts.invoices):
-            sequence = register.next_sequence + offset
-            numbered.append(with_number(draft, format_number(prefix, sequence), sequence))
-        register.append(numbered)
-        result.issued = numbered
-        logger.info("issued %d invoices in %s", len(numbered), register.path)
-        checkpoint("journal")
-
+        # Missing PDFs and sheet rows are written even when this run issued
+        # nothing, to finish a run that stopped after its journal write.
         result.pdfs = write_missing_pdfs(register, folder, workbook_path.parent, profile, progress, workers)
-        if write_sheet:
+        if write_sheet and not register_sheet_is_current(book, register.invoices):
             _write_sheet(workbook_path, register, language, result)
         checkpoint("sheet")
     return result
@@ -188,30 +190,25 @@ def issue_credit_note(workbook: str | Path, number: str, *, issue_date: dt.date 
                       write_sheet: bool = True, lines: list[int] | None = None) -> IssueResult:
     """Issue the credit note cancelling invoice ``number`` of a workbook's register.
 
-    ``lines`` are the 1-based numbers of the invoice lines to credit, as
-    printed; None credits every line not credited yet.
+    The number is matched without case. ``lines`` are the 1-based numbers
+    of the invoice lines to credit, as printed; None credits every line not
+    credited yet.
     """
     workbook_path = Path(workbook)
+    folder = invoices_folder(workbook_path)
+    if not (folder / JOURNAL_NAME).exists():
+        raise InvoicingError(_("invoice {number} is not in the register").format(number=number.strip()), value=number,
+                             location=Location(file=str(folder / JOURNAL_NAME)),
+                             remedy=_("No invoice has been issued for this workbook yet: check the name of the workbook."))
+    _check_workbook_writable(workbook_path, write_sheet)
     book, data = _load(workbook_path)
     language = _language(language, data)
-    folder = invoices_folder(workbook_path)
     result = IssueResult(folder=folder)
     issue_date = issue_date or dt.date.today()
 
     with register_lock(folder):
         register = Register.load(folder)
-        check_register_sheet(book, register.invoices)
-        last = register.last_issue_date
-        if last and issue_date < last:
-            raise InvoicingError(
-                _("the issue date is before the last invoice in the register ({date})").format(date=last.isoformat()),
-                value=issue_date.isoformat(), remedy=_("Invoices are numbered in date order: give a date on or after it."))
-        if data.farm is None:
-            raise InvoicingError(_("the farm sheet is missing"), remedy=_("Add the “Ferme” sheet."))
-        draft = draft_credit_note(register, number, issue_date, language, lines)
-        sequence = register.next_sequence
-        credit_note = with_number(draft, format_number(invoice_prefix(data.farm), sequence), sequence)
-        register.append([credit_note])
+        credit_note = number_credit_note(register, book, data, number, issue_date, language, lines)
         result.issued = [credit_note]
         result.pdfs = write_missing_pdfs(register, folder, workbook_path.parent, profile)
         if write_sheet:
@@ -225,10 +222,15 @@ def load_register(workbook: str | Path) -> Register:
 
 
 def export_journal(workbook: str | Path, fmt: str, output: str | Path | None = None,
-                   start: dt.date | None = None, end: dt.date | None = None) -> Path:
-    """Write the sales journal of the register as CSV or FEC and return its path."""
+                   start: dt.date | None = None, end: dt.date | None = None, language: str | None = None) -> Path:
+    """Write the sales journal of the register as CSV or FEC and return its path.
+
+    The CSV's headers and values are in ``language`` (default: the user's);
+    the FEC keeps its legal column names.
+    """
     from .journal import fec_file_name, write_journal
 
+    language = language or get_language()
     register = load_register(workbook)
     invoices = [invoice for invoice in register.invoices
                 if (start is None or invoice.issue_date >= start) and (end is None or invoice.issue_date <= end)]
@@ -241,7 +243,7 @@ def export_journal(workbook: str | Path, fmt: str, output: str | Path | None = N
         else:
             output = folder / "journal-des-ventes.csv"
     Path(output).parent.mkdir(parents=True, exist_ok=True)
-    return write_journal(invoices, Path(output), fmt)
+    return write_journal(invoices, Path(output), fmt, language)
 
 
 __all__ = ["IssueResult", "export_journal", "issue_credit_note", "issue_invoices", "load_register", "render_document"]

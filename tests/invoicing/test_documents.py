@@ -67,7 +67,7 @@ def test_credit_note_references_invoice(workbook):
 def test_credit_note_for_unknown_invoice(workbook):
     from mycelium_sheets.errors import InvoicingError
 
-    with pytest.raises(InvoicingError, match="no invoice with this number"):
+    with pytest.raises(InvoicingError, match="invoice FT-99999 is not in the register"):
         issue_credit_note(workbook, "FT-99999", issue_date=ISSUED, profile=None)
 
 
