@@ -8,8 +8,8 @@ package poppler-utils) turns each first page into a PNG file.
 Usage: ``python plugins/libreoffice/make_screenshots.py`` (needs soffice,
 python3-uno, libreoffice-l10n-fr and pdftoppm).
 
-NOTE: the menu itself cannot be pictured here: libreoffice-calc-nogui has no
-window to draw, and the full interface package would replace it.
+The open menu needs a window, so its pictures come from
+``make_menu_screenshot.sh`` beside this file.
 """
 
 from __future__ import annotations
