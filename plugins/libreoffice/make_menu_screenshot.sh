@@ -23,12 +23,12 @@ display=:57
 xvfb_pid=""
 office_pid=""
 
-cleanup() {
+clean_up() {
     [ -n "$office_pid" ] && kill "$office_pid" 2>/dev/null || true
     [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
     rm -rf "$work"
 }
-trap cleanup EXIT
+trap clean_up EXIT
 
 if [ "$(id -u)" = 0 ]; then
     unopkg add --shared --force "$oxt" >/dev/null
@@ -36,7 +36,7 @@ else
     unopkg add --force -env:UserInstallation="file://$work/install-profile" "$oxt" >/dev/null
 fi
 
-picture() {
+take_picture() {
     local locale=$1 target=$2
     local profile=$work/profile-$locale
     mkdir -p "$profile/user"
@@ -77,7 +77,7 @@ XCU
     DISPLAY=$display xdotool windowactivate --sync "$window" 2>/dev/null || true
     DISPLAY=$display xdotool windowsize "$window" 1200 700 windowmove "$window" 0 0
     sleep 2
-    # "~Mycélium": Alt+M opens the menu, as a farmer would with the mouse.
+    # The menu title "~Mycélium" makes Alt+M its keyboard shortcut.
     DISPLAY=$display xdotool key --window "$window" alt+m
     sleep 2
     DISPLAY=$display import -window root -crop 760x300+0+0 +repage "$target"
@@ -89,6 +89,6 @@ XCU
 }
 
 mkdir -p "$output"
-picture fr-FR "$output/menu-fr.png"
-picture en-US "$output/menu-en.png"
+take_picture fr-FR "$output/menu-fr.png"
+take_picture en-US "$output/menu-en.png"
 echo "wrote $output/menu-fr.png and $output/menu-en.png"
