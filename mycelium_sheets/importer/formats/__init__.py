@@ -9,9 +9,11 @@ format's path by accident.
 from __future__ import annotations
 
 from ...workbook.table import Workbook
-from . import cagette_members, cagette_products, farmos_harvests, ofn_products, otf_crop_plan, repanier
+from . import (cagette_members, cagette_products, farmos_harvests, ofn_products, otf_crop_plan, otf_customers,
+               otf_products, repanier)
 
-FORMATS = (otf_crop_plan, cagette_products, cagette_members, farmos_harvests, ofn_products, repanier)
+FORMATS = (otf_crop_plan, otf_products, otf_customers, cagette_products, cagette_members, farmos_harvests,
+           ofn_products, repanier)
 
 
 def find_format(workbook: Workbook):
