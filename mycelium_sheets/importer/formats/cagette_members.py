@@ -42,10 +42,6 @@ def postcode_text(value) -> str | None:
     return clean_text(value)
 
 
-def _text(reader: RowReader, header: str) -> str:
-    value = reader.raw(header)
-    return "" if is_empty(value) else clean_text(value)
-
 
 def read(workbook: Workbook, default_year: int | None = None) -> ImportPlan:
     """Read every member as a customer."""
@@ -60,18 +56,18 @@ def read(workbook: Workbook, default_year: int | None = None) -> ImportPlan:
             if blank_row(found.sheet, row, found.columns):
                 continue
             reader = RowReader(plan, found, row, "customers")
-            name = " ".join(part for part in (_text(reader, "prenom"), _text(reader, "nom")) if part)
+            name = " ".join(part for part in (reader.text("prenom"), reader.text("nom")) if part)
             reader.set("name", name or None, "nom")
             reader.set("type", "amap")
             reader.read("e-mail", "email")
             reader.set("phone", phone_text(reader.raw("telephone portable")), "telephone portable")
-            address = ", ".join(part for part in (_text(reader, "adresse1"), _text(reader, "adresse2")) if part)
+            address = ", ".join(part for part in (reader.text("adresse1"), reader.text("adresse2")) if part)
             reader.set("address", address or None, "adresse1")
             reader.set("postcode", postcode_text(reader.raw("code postal")), "code postal")
             reader.read("ville", "city")
-            partner = " ".join(part for part in (_text(reader, "prenom conjoint"), _text(reader, "nom conjoint")) if part)
+            partner = " ".join(part for part in (reader.text("prenom conjoint"), reader.text("nom conjoint")) if part)
             contact = ", ".join(part for part in (
-                partner, _text(reader, "e-mail conjoint"), phone_text(reader.raw("telephone portable conjoint")) or "") if part)
+                partner, reader.text("e-mail conjoint"), phone_text(reader.raw("telephone portable conjoint")) or "") if part)
             if contact:
                 reader.set("notes", _("Partner: {contact}").format(contact=contact), "prenom conjoint")
             reader.record()

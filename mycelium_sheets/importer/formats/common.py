@@ -14,7 +14,7 @@ from ...workbook.table import Sheet, Workbook
 from ..detect import Table, find_tables
 from ..plan import ColumnMatch, ImportPlan, ImportRecord, TableMapping
 from ..rows import cell_problem, missing_problem
-from ..values import is_empty, read_cell
+from ..values import clean_text, is_empty, read_cell
 
 
 def key(header) -> str:
@@ -59,6 +59,11 @@ class RowReader:
     def raw(self, header: str):
         column = self.found.columns.get(header)
         return None if column is None else self.found.sheet.value(self.row, column)
+
+    def text(self, header: str) -> str:
+        """Return the cleaned text under ``header``, or "" when the cell is empty or absent."""
+        value = self.raw(header)
+        return "" if is_empty(value) else clean_text(value)
 
     def location(self, header: str | None = None) -> Location:
         column = self.found.columns.get(header, self.found.table.first_column) if header else self.found.table.first_column

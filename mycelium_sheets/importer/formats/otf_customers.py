@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from ...i18n import _
 from ..plan import ImportPlan
-from ..values import clean_text, is_empty
 from ...workbook.table import Workbook
 from .cagette_members import phone_text, postcode_text
 from .common import RowReader, blank_row, describe_mapping, find_table
@@ -24,10 +23,6 @@ REQUIRED = {"type", "private_first_name", "private_last_name", "pro_commercial_n
 def detect(workbook: Workbook) -> bool:
     return bool(find_table(workbook, REQUIRED))
 
-
-def _text(reader: RowReader, header: str) -> str:
-    value = reader.raw(header)
-    return "" if is_empty(value) else clean_text(value)
 
 
 def read(workbook: Workbook, default_year: int | None = None) -> ImportPlan:
@@ -45,18 +40,18 @@ def read(workbook: Workbook, default_year: int | None = None) -> ImportPlan:
             if blank_row(found.sheet, row, found.columns):
                 continue
             reader = RowReader(plan, found, row, "customers")
-            professional = _text(reader, "type").lower().startswith("pro")
+            professional = reader.text("type").lower().startswith("pro")
             if professional:
-                name = _text(reader, "pro_commercial_name") or _text(reader, "pro_legal_name")
+                name = reader.text("pro_commercial_name") or reader.text("pro_legal_name")
                 reader.set("name", name or None, "pro_commercial_name")
             else:
-                name = " ".join(part for part in (_text(reader, "private_first_name"), _text(reader, "private_last_name"))
+                name = " ".join(part for part in (reader.text("private_first_name"), reader.text("private_last_name"))
                                 if part)
                 reader.set("name", name or None, "private_last_name")
 
             # Ouvretaferme has no customer kinds beyond private and professional;
             # its groups often name the AMAP a member belongs to.
-            groups = _text(reader, "groups").lower()
+            groups = reader.text("groups").lower()
             if "amap" in groups:
                 kind = "amap"
             else:
@@ -66,19 +61,19 @@ def read(workbook: Workbook, default_year: int | None = None) -> ImportPlan:
             reader.read("email", "email")
             reader.set("phone", phone_text(reader.raw("phone")), "phone")
             reader.read("pro_contact_name", "contact")
-            siret = "".join(_text(reader, "pro_siret").split())
+            siret = "".join(reader.text("pro_siret").split())
             if siret:
                 reader.set("siret", siret, "pro_siret")
                 if len(siret) == 14 and siret.isdigit():
                     reader.set("siren", siret[:9], "pro_siret")
             reader.read("pro_vat_number", "vat_number")
-            street = ", ".join(part for part in (_text(reader, "invoice_street_1"), _text(reader, "invoice_street_2")) if part)
+            street = ", ".join(part for part in (reader.text("invoice_street_1"), reader.text("invoice_street_2")) if part)
             reader.set("address", street or None, "invoice_street_1")
             reader.set("postcode", postcode_text(reader.raw("invoice_postcode")), "invoice_postcode")
             reader.read("invoice_city", "city")
             delivery = ", ".join(part for part in (
-                _text(reader, "delivery_street_1"), _text(reader, "delivery_street_2"),
-                _text(reader, "delivery_postcode"), _text(reader, "delivery_city")) if part)
+                reader.text("delivery_street_1"), reader.text("delivery_street_2"),
+                reader.text("delivery_postcode"), reader.text("delivery_city")) if part)
             if delivery:
                 reader.set("notes", _("Delivery address: {address}").format(address=delivery), "delivery_street_1")
             reader.record()
