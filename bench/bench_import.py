@@ -65,7 +65,7 @@ def main() -> None:
                                .to_excel(folder / "pandas.xlsx", index=False))
             rows.append((label, count, len(plan.records), read, written, pandas_time))
 
-    print(f"| Source | Source rows | Records | Read, match, convert (s) | Write into new ferme.ods (s) | pandas read_csv + to_excel (s) |")
+    print("| Source | Source rows | Records | Read, match, convert (s) | Write into new ferme.ods (s) | pandas read_csv + to_excel (s) |")
     print("|---|---|---|---|---|---|")
     for label, count, records, read, written, pandas_time in rows:
         print(f"| {label} | {count} | {records} | {read:.3f} | {written:.3f} | {pandas_time:.3f} |")

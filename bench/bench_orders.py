@@ -16,7 +16,6 @@ Prints a Markdown table. Workbooks come from ``bench/generate.py``.
 from __future__ import annotations
 
 import csv
-import shutil
 import sys
 import time
 from pathlib import Path

@@ -25,7 +25,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from openpyxl import load_workbook  # noqa: E402
 from openpyxl.styles import Font, PatternFill  # noqa: E402
 
-from mycelium_sheets.schema import sheet_spec  # noqa: E402
 from make_templates import freeze_ods_headers  # noqa: E402
 from office import convert  # noqa: E402
 

@@ -525,7 +525,7 @@ class StreamingBuilder(_Builder):
         self.add_customers(self.data.customers)
         yield from self._flush()
 
-        for _, group in itertools.groupby(lines, key=order_key):
+        for _order, group in itertools.groupby(lines, key=order_key):
             self.add_order_group(list(group))
             yield from self._flush()
 
