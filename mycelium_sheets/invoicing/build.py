@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..errors import InvoicingError, Location, MyceliumError, Problem
-from ..i18n import _, ngettext
+from ..i18n import _, get_language, ngettext
 from ..model.catalogue import Customer
 from ..model.farm_data import FarmData
 from ..model.orders import OrderLine
@@ -260,7 +260,8 @@ def draft_invoices(data: FarmData, selection: Selection, issue_date: dt.date, la
         if invoice.totals.grand_total < 0:
             problems.append(Problem(
                 "error", _("the invoice of “{customer}” for {start} to {end} has a negative total").format(
-                    customer=customer.name, start=group[1].isoformat(), end=group[2].isoformat()),
+                    customer=customer.name, start=mentions.date_text(group[1], get_language()),
+                    end=mentions.date_text(group[2], get_language())),
                 customer.source.location("name") if customer.source else Location(),
                 mentions.money_text(invoice.totals.grand_total, "en"),
                 _("Correct the quantities, or issue a credit note for a refund."),

@@ -91,6 +91,19 @@ def _rest_of(original: Invoice, earlier: list[Invoice], lines, language: str) ->
     )
 
 
+def _vat_mentions(original: Invoice) -> list[str]:
+    """Return the mentions of the original invoice that a credit note repeats: its VAT regime and operation.
+
+    Payment terms, late-payment penalties, the discount and the periodic
+    invoice title concern the payment of the invoice, not its refund.
+    """
+    language = original.language
+    kept = {mentions.franchise_mention(language), mentions.flat_rate_mention(language),
+            mentions.flat_rate_buyer_mention(language), mentions.flat_rate_individual_mention(language),
+            mentions.operation_category_mention(language)}
+    return [text for text in original.mentions if text in kept]
+
+
 def draft_credit_note(register: Register, number: str, issue_date: dt.date, language: str,
                       line_numbers: Sequence[int] | None = None) -> Invoice:
     """Return the credit note cancelling invoice ``number``, without its own number yet.
@@ -126,7 +139,7 @@ def draft_credit_note(register: Register, number: str, issue_date: dt.date, lang
     texts = [mentions.credit_note_mention(original.number, original.issue_date, language)]
     if not whole:
         texts.append(mentions.partial_credit_note_mention([index + 1 for index in chosen], language))
-    texts.extend(text for text in original.mentions if text != mentions.discount_mention(original.language))
+    texts.extend(_vat_mentions(original))
     return dataclasses.replace(
         original,
         kind=CREDIT_NOTE,

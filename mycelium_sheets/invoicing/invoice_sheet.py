@@ -22,9 +22,10 @@ from .document import Invoice
 
 # Columns of the lines table: delivery date, description, quantity, unit,
 # unit price, VAT rate and amount. The widths add up to 16.6 cm, within the
-# 17 cm printable width of A4 with LibreOffice's default 2 cm margins.
+# 17 cm printable width of A4 with LibreOffice's default 2 cm margins. The
+# date column fits a full date such as 2027-06-08 in 10-point text.
 COLUMNS = (
-    Column("date", 1.9), Column("text", 5.5), Column("quantity", 1.4), Column("text", 1.6), Column("money", 2.2),
+    Column("date", 2.3), Column("text", 5.1), Column("quantity", 1.4), Column("text", 1.6), Column("money", 2.2),
     Column("percent", 1.5), Column("money", 2.5),
 )
 DESCRIPTION_COLUMN = 1

@@ -21,7 +21,7 @@ from decimal import Decimal
 from ..errors import Location, Problem
 from ..i18n import _, get_language
 from ..model.farm import Farm
-from .mentions import percent_text
+from .mentions import date_text, percent_text
 
 # L441-10: at least three times the legal interest rate.
 PENALTY_MULTIPLE = 3
@@ -74,6 +74,7 @@ def check_penalty_rate(farm: Farm, issue_date: dt.date, legal_rate: Decimal | No
         minimum=percent_text(minimum, language))
     if not known:
         remedy += " " + _("The legal rate used is that of {start} to {end}: give the current one with --legal-rate.").format(
-            start=LEGAL_INTEREST_RATE.valid_from.isoformat(), end=LEGAL_INTEREST_RATE.valid_until.isoformat())
+            start=date_text(LEGAL_INTEREST_RATE.valid_from, language),
+            end=date_text(LEGAL_INTEREST_RATE.valid_until, language))
     location = farm.source.location("late_penalty_rate") if farm.source else Location()
     return Problem("error" if known else "warning", message, location, percent_text(penalty, language), remedy)

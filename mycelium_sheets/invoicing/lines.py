@@ -12,7 +12,7 @@ import datetime as dt
 from decimal import Decimal
 
 from ..errors import InvoicingError, Location, Problem
-from ..i18n import _, pick
+from ..i18n import _, get_language, pick
 from ..model.catalogue import Product
 from ..model.money import to_cents, to_quantity
 from ..model.orders import OrderLine, Subscription
@@ -20,6 +20,7 @@ from ..model.units import convert, get_unit
 from ..model.weeks import week_range
 from ..schema.choices import BASKET_SIZES
 from .document import InvoiceLine
+from .mentions import date_text
 from .vat import line_tax
 
 # VAT rate of a basket of vegetables sold under an AMAP contract (CGI art. 278-0 bis A).
@@ -53,7 +54,8 @@ def invoiced_quantity(line: OrderLine, problems: list[Problem]) -> tuple[Decimal
         problems.append(Problem(
             "warning",
             _("“{product}” for “{customer}” on {date} is invoiced on its estimated weight; no weighed weight was entered").format(
-                product=product.name, customer=line.customer.name, date=line.delivery_date.isoformat()),
+                product=product.name, customer=line.customer.name,
+                date=date_text(line.delivery_date, get_language())),
             _location(line, "weighed_quantity"), None,
             _("Enter the weighed weight before invoicing if it differs."),
         ))

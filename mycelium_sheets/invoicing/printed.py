@@ -38,6 +38,7 @@ def labels(language: str) -> dict[str, str]:
         "iban": "IBAN", "siren": "SIREN", "siret": "SIRET", "vat_number": both("N° TVA", "VAT no."),
         "page": both("Page", "Page"), "capital": both("capital", "share capital"),
         "rate": both("Taux", "Rate"), "sum": both("Montant", "Amount"),
+        "original": both("Facture d'origine", "Original invoice"),
     }
 
 
@@ -70,8 +71,16 @@ def seller_lines(invoice: Invoice, words: dict[str, str]) -> list[str]:
 def document_lines(invoice: Invoice, words: dict[str, str]) -> list[str]:
     """Return "label: value" lines for the number, issue date, due date and delivery date or period."""
     language = invoice.language
-    rows = [(words["number"], invoice.number), (words["date"], date_text(invoice.issue_date, language)),
-            (words["due"], date_text(invoice.due_date, language))]
+    rows = [(words["number"], invoice.number), (words["date"], date_text(invoice.issue_date, language))]
+    if invoice.kind == CREDIT_NOTE:
+        # A credit note refunds: it names the invoice it corrects and has no due date.
+        if invoice.original_number:
+            original = invoice.original_number
+            if invoice.original_date:
+                original += pick(" du ", " of ", language) + date_text(invoice.original_date, language)
+            rows.append((words["original"], original))
+    else:
+        rows.append((words["due"], date_text(invoice.due_date, language)))
     dates = invoice.delivery_dates
     if len(dates) == 1:
         rows.append((words["delivery"], date_text(dates[0], language)))
@@ -103,8 +112,24 @@ def quantity_text(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+# Plural labels of the count units, by unit code. Units of mass and volume
+# (kg, g, l...) are symbols and have no plural.
+PLURAL_LABELS = {
+    "piece": ("pièces", "pieces"), "bunch": ("bottes", "bunches"), "punnet": ("barquettes", "punnets"),
+    "crate": ("cagettes", "crates"), "bag": ("sachets", "bags"), "jar": ("bocaux", "jars"),
+    "dozen": ("douzaines", "dozens"), "half_dozen": ("demi-douzaines", "half dozens"), "basket": ("paniers", "baskets"),
+}
+
+
 def unit_text(line: InvoiceLine, language: str) -> str:
-    return get_unit(line.unit).label(language) if line.unit else ""
+    """Return the unit label of a line, in the plural when the quantity is over 1 (2 bottes, 1,5 kg)."""
+    if not line.unit:
+        return ""
+    unit = get_unit(line.unit)
+    plural = PLURAL_LABELS.get(unit.code)
+    if plural is not None and line.quantity > 1:
+        return plural[0] if language == "fr" else plural[1]
+    return unit.label(language)
 
 
 def vat_text(line: InvoiceLine, language: str) -> str:
@@ -159,9 +184,9 @@ def total_row_text(row: TotalRow, words: dict[str, str], language: str) -> str:
 
 
 def payment_line(invoice: Invoice, words: dict[str, str]) -> str | None:
-    """Return the bank details line, or None when the farm gave no IBAN."""
+    """Return the bank details line, or None when the farm gave no IBAN or the document is a credit note."""
     seller = invoice.seller
-    if not seller.iban:
+    if not seller.iban or invoice.kind == CREDIT_NOTE:
         return None
     bic = f" – BIC {seller.bic}" if seller.bic else ""
     return f"{words['iban']} {seller.iban}{bic}"

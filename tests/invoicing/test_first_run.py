@@ -198,3 +198,76 @@ def test_french_warning_label(tmp_path):
     result = run("--lang", "fr", "factures", str(workbook), "--periode", "2027-06", "--date", ISSUED, "--profil", "none")
 
     assert result.stderr.startswith("attention : ")
+
+
+def test_french_warning_dates(tmp_path):
+    day = dt.datetime(2027, 6, 8)
+    orders = [(day, "Marie", "Melon", 2, None, None)]
+    workbook = write_workbook(tmp_path / "ferme.xlsx", orders=orders)
+
+    result = run("--lang", "fr", "factures", str(workbook), "--periode", "2027-06", "--date", ISSUED, "--profil", "none")
+
+    assert "le 08/06/2027" in result.stderr
+    assert "2027-06-08" not in result.stderr
+
+
+@pytest.mark.parametrize("unit, quantity, language, expected", [
+    ("bunch", "2", "fr", "bottes"),
+    ("bunch", "1", "fr", "botte"),
+    ("bunch", "0.5", "fr", "botte"),
+    ("jar", "3", "fr", "bocaux"),
+    ("piece", "2", "fr", "pièces"),
+    ("punnet", "2", "fr", "barquettes"),
+    ("crate", "2", "fr", "cagettes"),
+    ("bag", "2", "fr", "sachets"),
+    ("dozen", "2", "fr", "douzaines"),
+    ("basket", "4", "fr", "paniers"),
+    ("kg", "2.5", "fr", "kg"),
+    ("g", "500", "fr", "g"),
+    ("l", "2", "fr", "l"),
+    ("bunch", "2", "en", "bunches"),
+    ("bunch", "1", "en", "bunch"),
+])
+def test_unit_label_plural(unit, quantity, language, expected):
+    from decimal import Decimal
+
+    from mycelium_sheets.invoicing.document import InvoiceLine
+    from mycelium_sheets.invoicing.printed import unit_text
+
+    line = InvoiceLine(description="x", quantity=Decimal(quantity), unit=unit, unit_price=Decimal("1.00"),
+                       vat_rate=Decimal("0.055"), vat_category="S", amount=Decimal("1.00"))
+    assert unit_text(line, language) == expected
+
+
+def test_credit_note_pdf_texts(tmp_path):
+    from mycelium_sheets.invoicing import issue_credit_note, load_register, mentions
+
+    # Two deliveries for the restaurant, billed weekly: one periodic invoice.
+    orders = [(dt.datetime(2027, 6, 8), "Bistrot", "Carotte botte", 2, None, None),
+              (dt.datetime(2027, 6, 10), "Bistrot", "Radis", 1, None, None)]
+    workbook = write_workbook(tmp_path / "ferme.xlsx", orders=orders)
+    issue_invoices(workbook, month_selection("2027-06"), issue_date=dt.date(2027, 6, 30), profile=None, language="fr")
+
+    credit = issue_credit_note(workbook, "FT-00001", issue_date=dt.date(2027, 7, 2), profile=None,
+                               language="fr").issued[0]
+    invoice = load_register(workbook).invoices[0]
+    text = " ".join(pdf_text(invoices_folder(workbook) / "FT-00002.pdf").split())
+
+    assert any(text.startswith("Facture récapitulative") for text in invoice.mentions)
+    assert not any(text.startswith("Facture récapitulative") for text in credit.mentions)
+    assert mentions.late_payment_mention(None, "fr") not in credit.mentions
+    assert mentions.perishable_mention("fr") not in credit.mentions
+    assert credit.mentions[0] == mentions.credit_note_mention("FT-00001", dt.date(2027, 6, 30), "fr")
+    assert "AVOIR" in text
+    assert "Facture d'origine : FT-00001 du 30/06/2027" in text
+    assert "Échéance" not in text
+    assert "récapitulative" not in text
+    assert "pénalités" not in text.lower()
+    # 2 bunches at 2.20 €: the unit prints in the plural.
+    assert "2 bottes" in text
+
+
+def pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return "".join(page.extract_text() for page in PdfReader(str(path)).pages)
