@@ -239,18 +239,3 @@ def test_cut_lines(calc_package, count, limit, expected):
 ])
 def test_note_lines(rendering, length, width_cm, expected):
     assert rendering.note_lines("x" * length, width_cm) == expected
-
-
-def test_invoice_line_rows(calc_package):
-    from mycelium_calc.invoice_sheet import line_rows
-
-    layout = SheetLayout("invoice", "Facture", [Column()])
-    layout.add_row(["Ferme"], "title")
-    layout.add_row([], "blank")
-    layout.add_row(["Désignation"], "header")
-    layout.add_row(["Carotte"])
-    layout.add_row(["Radis"])
-    layout.add_row([], "blank")
-    layout.add_row(["Total"], "total")
-
-    assert line_rows(layout) == range(3, 5)

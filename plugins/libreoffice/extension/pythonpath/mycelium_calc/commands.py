@@ -201,6 +201,8 @@ def _selection(options: dict, session: Session, data):
 
 def invoices(session: Session, options: dict) -> None:
     """Issue the invoices of a month or a week, as ``mycelium factures`` does, with PDFs made by LibreOffice."""
+    from mycelium_sheets.invoicing.mentions import money_text
+
     from .invoices import issue_from_document, require_saved
     from .reading import document_path, read_document
 
@@ -221,8 +223,16 @@ def invoices(session: Session, options: dict) -> None:
         progress=lambda index, number: session.feedback.step(min(index, 10), number))
     session.feedback.end()
 
+    if not result.issued and result.nothing_reason:
+        lines = [_("No invoice issued: {reason}.").format(reason=result.nothing_reason)]
+        if result.warnings:
+            lines += [""] + _problem_lines(result.warnings)
+        session.feedback.show("info", _("Mycélium — Generate invoices"), cut_lines("\n".join(lines)))
+        return
+
     lines = [ngettext("{count} invoice issued.", "{count} invoices issued.", len(result.issued)).format(count=len(result.issued))]
-    lines += [f"{invoice.number}  {invoice.buyer.name}  {invoice.totals.grand_total} €" for invoice in result.issued]
+    lines += [f"{invoice.number}  {invoice.buyer.name}  {money_text(invoice.totals.grand_total, session.ui_language)}"
+              for invoice in result.issued]
     if pdfs:
         lines += ["", _("PDFs and register in {folder}").format(folder=result.folder),
                   _("These PDFs carry no Factur-X data; run “mycelium factures” for Factur-X invoices.")]

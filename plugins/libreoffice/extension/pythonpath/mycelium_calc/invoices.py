@@ -1,11 +1,13 @@
 """Issuing invoices from LibreOffice: the engine's register, LibreOffice's PDF export.
 
-The steps and their order are those of ``mycelium_sheets.invoicing.service``
-(lock, check, draft, number and journal, PDFs, register sheet), with two
-differences. The workbook is the open document, and each PDF is LibreOffice's
-export of the "Facture" sheet, because the command line's PDF writer needs
-fpdf2 and Pillow, which LibreOffice's Python lacks. For the same reason
-(factur-x needs lxml) these PDFs carry no Factur-X XML.
+Numbering and the journal write are the engine's own function
+``mycelium_sheets.invoicing.issuing.number_invoices``, called inside the
+register's lock as the command line calls it. Two steps differ. The
+workbook is the open document, and each PDF is LibreOffice's export of the
+"Facture" sheet laid out by ``mycelium_sheets.invoicing.layouts.invoice_layout``,
+because the command line's PDF writer needs fpdf2 and Pillow, which
+LibreOffice's Python lacks. For the same reason (factur-x needs lxml) these
+PDFs carry no Factur-X XML.
 """
 
 from __future__ import annotations
@@ -16,17 +18,12 @@ from pathlib import Path
 
 from mycelium_sheets.errors import InvoicingError, Location
 from mycelium_sheets.i18n import _
-from mycelium_sheets.invoicing.build import draft_invoices, with_number
-from mycelium_sheets.invoicing.layouts import check_register_sheet, register_layout
-from mycelium_sheets.invoicing.numbering import format_number, invoice_prefix
+from mycelium_sheets.invoicing.issuing import number_invoices
+from mycelium_sheets.invoicing.layouts import invoice_layout, register_layout
 from mycelium_sheets.invoicing.register import Register, invoices_folder, register_lock
 from mycelium_sheets.invoicing.service import IssueResult, pdf_path
 
-from .invoice_sheet import DESCRIPTION_COLUMN, NUMBER_COLUMNS, PAGE_MARGIN, invoice_layout, line_rows
 from .rendering import write_layouts
-
-RIGHT = "RIGHT"  # com.sun.star.table.CellHoriJustify
-INVOICE_PAGE_STYLE = "Mycélium facture"
 
 
 def _properties(**values) -> tuple:
@@ -56,8 +53,16 @@ def export_sheet_pdf(document, sheet_name: str, target: Path) -> None:
     os.replace(temporary, target)
 
 
+INVOICE_PAGE_STYLE = "Mycélium facture"
+PAGE_MARGIN = 1500  # 1/100 mm
+
+
 def _invoice_page_style(document) -> str:
-    """Return the page style of invoices: A4 portrait, 1.5 cm margins, no header or footer."""
+    """Return the page style of invoices: A4 portrait, 1.5 cm margins, no header or footer.
+
+    The default page style's header and footer would print the sheet name
+    and a page number in the middle of the invoice's texts.
+    """
     styles = document.getStyleFamilies().getByName("PageStyles")
     if not styles.hasByName(INVOICE_PAGE_STYLE):
         style = document.createInstance("com.sun.star.style.PageStyle")
@@ -68,24 +73,10 @@ def _invoice_page_style(document) -> str:
     return INVOICE_PAGE_STYLE
 
 
-def _render_invoice(document, invoice, path) -> str:
-    import uno
-
-    layout = invoice_layout(invoice)
+def _render_invoice(document, invoice, farm, language: str, path) -> str:
+    layout = invoice_layout(invoice, farm, language)
     write_layouts(document, [layout], path)
-    sheet = document.getSheets().getByName(layout.name)
-    sheet.PageStyle = _invoice_page_style(document)
-    for column in NUMBER_COLUMNS:
-        cells = sheet.getCellRangeByPosition(column, 0, column, max(len(layout.rows) - 1, 0))
-        cells.HoriJustify = uno.Enum("com.sun.star.table.CellHoriJustify", RIGHT)
-    lines = line_rows(layout)
-    if len(lines):
-        sheet.getCellRangeByPosition(DESCRIPTION_COLUMN, lines.start, DESCRIPTION_COLUMN, lines.stop - 1).IsTextWrapped = True
-        # com.sun.star.table.CellVertJustify2.TOP, so a wrapped line's other cells sit on its first text line.
-        sheet.getCellRangeByPosition(0, lines.start, len(layout.columns) - 1, lines.stop - 1).VertJustify = 1
-        rows = sheet.getRows()
-        for row in lines:
-            rows.getByIndex(row).OptimalHeight = True
+    document.getSheets().getByName(layout.name).PageStyle = _invoice_page_style(document)
     return layout.name
 
 
@@ -101,28 +92,20 @@ def issue_from_document(document, workbook, data, workbook_path: Path, selection
 
     with register_lock(folder):
         register = Register.load(folder)
-        check_register_sheet(workbook, register.invoices)
-        last = register.last_issue_date
-        if last and issue_date < last:
-            raise InvoicingError(
-                _("the issue date is before the last invoice in the register ({date})").format(date=last.isoformat()),
-                value=issue_date.isoformat(), remedy=_("Invoices are numbered in date order: give a date on or after it."))
-        prefix = invoice_prefix(data.farm) if data.farm else None
+        numbered = number_invoices(register, workbook, data, selection, issue_date, language,
+                                   workbook_folder=workbook_path.parent)
+        result.issued = numbered.issued
+        result.warnings.extend(numbered.warnings)
+        result.nothing_reason = numbered.nothing_reason
+        result.later_lines = numbered.later_lines
+        if not register.invoices:
+            return result, []
 
-        drafts = draft_invoices(data, selection, issue_date, language, register.invoiced_lines())
-        result.warnings.extend(drafts.warnings)
-        numbered = []
-        for offset, draft in enumerate(drafts.invoices):
-            sequence = register.next_sequence + offset
-            numbered.append(with_number(draft, format_number(prefix, sequence), sequence))
-        # The moment of issue: numbers are taken once the journal is written.
-        register.append(numbered)
-        result.issued = numbered
-
+        # PDFs of a run stopped after its journal write are made here too.
         written = []
         missing = [invoice for invoice in register.invoices if not pdf_path(folder, invoice).exists()]
         for index, invoice in enumerate(missing, start=1):
-            sheet_name = _render_invoice(document, invoice, workbook_path)
+            sheet_name = _render_invoice(document, invoice, data.farm, language, workbook_path)
             export_sheet_pdf(document, sheet_name, pdf_path(folder, invoice))
             written.append(pdf_path(folder, invoice))
             if progress is not None:
