@@ -62,12 +62,14 @@ def prepare_deliveries(data_or_path: FarmData | str | Path, *, date: dt.date | s
     forecast_week = week or IsoWeek.of(day)
     forecast = crop_forecast(data, forecast_week, problems)
     logger.info("preparing %d order lines for %s", len(priced), ", ".join(day.isoformat() for day in dates))
+    unchecked = []
+    shortages = find_shortages(priced, stock, forecast, forecast_week, problems, unchecked)
     return Deliveries(
         dates=dates, week=week, margin=margin, language=language or _farm_language(data) or get_language(),
         lines=priced, harvest=harvest_lines(priced, margin), customers=customer_deliveries(priced),
-        shortages=find_shortages(priced, stock, forecast, forecast_week, problems),
-        stock_checked=bool(stock) or forecast is not None, problems=problems, file=file,
-        forecast_source=forecast.source if forecast is not None else None,
+        shortages=shortages, stock_checked=len(unchecked) < len({id(line.line.product) for line in priced}),
+        problems=problems, file=file,
+        forecast_source=forecast.source if forecast is not None else None, unchecked=unchecked,
     )
 
 

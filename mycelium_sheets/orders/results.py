@@ -105,10 +105,12 @@ class Deliveries:
     harvest: list[HarvestLine]
     customers: list[CustomerDelivery]
     shortages: list[Shortage]
-    stock_checked: bool  # false when the workbook has no stock to compare with
+    stock_checked: bool  # false when no ordered product has a stock count or a forecast
     problems: list[Problem] = field(default_factory=list)
     file: str | None = None
     forecast_source: str | None = None  # "sheet", "plan", or None when no harvest forecast was counted
+    # Ordered products with neither a stock count nor a forecast share, so their shortages are not checked.
+    unchecked: list[Product] = field(default_factory=list)
 
     @property
     def warnings(self) -> list[Problem]:

@@ -87,13 +87,16 @@ def _in_harvest_unit(entry: StockEntry, problems: list[Problem]) -> Decimal | No
 
 
 def find_shortages(lines: list[PricedLine], stock: dict[int, Decimal], forecast: CropForecast | None = None,
-                   week: IsoWeek | None = None, problems: list[Problem] | None = None) -> list[Shortage]:
+                   week: IsoWeek | None = None, problems: list[Problem] | None = None,
+                   unchecked: list[Product] | None = None) -> list[Shortage]:
     """Return the products whose ordered quantity exceeds what is available, with their allocation.
 
     Available is the stock plus, when ``forecast`` covers the product's crop
     in ``week``, the product's share of that week's forecast (see
     ``forecast_shares``). A product missing from the Stock sheet counts a
     stock of 0 when its crop is in the forecast, and is not checked otherwise.
+    Products not checked are appended to ``unchecked`` by name when that list
+    is given, so that the Manques sheet can name them.
     """
     by_product: dict[int, list[PricedLine]] = defaultdict(list)
     for priced in lines:
@@ -106,8 +109,10 @@ def find_shortages(lines: list[PricedLine], stock: dict[int, Decimal], forecast:
         shares = forecast_shares(by_product, needed, stock, forecast, week, problems if problems is not None else [])
 
     shortages = []
+    not_checked = []
     for key, group in by_product.items():
         if key not in stock and key not in shares:
+            not_checked.append(group[0].line.product)
             continue
         available = to_quantity(stock.get(key, Decimal(0)) + shares.get(key, Decimal(0)))
         if needed[key] <= available:
@@ -118,6 +123,8 @@ def find_shortages(lines: list[PricedLine], stock: dict[int, Decimal], forecast:
         shortage.allocations = allocate(group, available)
         shortages.append(shortage)
     shortages.sort(key=lambda shortage: shortage.product.name.lower())
+    if unchecked is not None:
+        unchecked.extend(sorted(not_checked, key=lambda product: product.name.lower()))
     return shortages
 
 

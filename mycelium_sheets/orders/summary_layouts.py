@@ -145,9 +145,13 @@ def shortages_layout(deliveries: Deliveries, language: str) -> SheetLayout:
                              "so shortages are not checked.", language)], "note")
         return layout
     layout.add_row([_available_rule(deliveries, language)], "note")
+    if deliveries.unchecked:
+        names = ", ".join(product.name for product in deliveries.unchecked)
+        layout.add_row([pick("Non vérifiés (ni stock ni prévision) : {names}.",
+                             "Not checked (no stock count and no forecast): {names}.", language).format(names=names)],
+                       "note")
     if not deliveries.shortages:
-        layout.add_row([pick("Aucun manque : le disponible couvre les commandes.",
-                             "No shortage: what is available covers the orders.", language)], "note")
+        layout.add_row([_no_shortage(deliveries, language)], "note")
         return layout
 
     layout.add_row([pick("Répartition proposée : par priorité du client (1 d'abord), puis au prorata des quantités commandées.",
@@ -166,6 +170,21 @@ def shortages_layout(deliveries: Deliveries, language: str) -> SheetLayout:
             layout.add_row([line.customer.name, line.customer.priority, day_label(line.delivery_date, language),
                             allocation.ordered, allocation.allocated, allocation.missing, unit])
     return layout
+
+
+def _no_shortage(deliveries: Deliveries, language: str) -> str:
+    if not deliveries.unchecked:
+        return pick("Aucun manque : le disponible couvre les commandes.",
+                    "No shortage: what is available covers the orders.", language)
+
+    # Only the products with a stock count or a forecast were compared with their orders.
+    checked = len({id(priced.line.product) for priced in deliveries.lines}) - len(deliveries.unchecked)
+    if checked == 1:
+        return pick("Aucun manque pour le seul produit vérifié : son disponible couvre ses commandes.",
+                    "No shortage for the one product checked: what is available covers its orders.", language)
+    return pick("Aucun manque pour les {count} produits vérifiés : leur disponible couvre leurs commandes.",
+                "No shortage for the {count} products checked: what is available covers their orders.",
+                language).format(count=checked)
 
 
 def _available_rule(deliveries: Deliveries, language: str) -> str:
