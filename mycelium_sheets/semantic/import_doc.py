@@ -29,6 +29,7 @@ from .kinds import object_kind
 from .mapping import offer_quantity
 from .product_types import find_product_type, product_type
 from .reader import Node, ParsedDocument, Reference, read_document
+from .uncarried import UNCARRIED_COLUMNS
 
 _UNITS_BY_DFC = {unit.dfc_iri: unit for unit in UNITS}
 _SALE_SESSION_TEXT = re.compile(r"^\w{3} (\w{3}) (\d{1,2}) (\d{4}) (\d{2}):(\d{2}):(\d{2})")
@@ -42,6 +43,8 @@ class ImportReport:
     updated: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # One entry per sheet that got new rows: the sheet and the columns the document could not fill.
+    not_carried: list[str] = field(default_factory=list)
     output: Path | None = None
     added_by_sheet: dict[str, int] = field(default_factory=dict)
     updated_by_sheet: dict[str, int] = field(default_factory=dict)
@@ -72,7 +75,8 @@ class ImportReport:
             text += "\n  " + _("{sheet}: {added} added, {updated} updated").format(
                 sheet=sheet, added=self.added_by_sheet.get(sheet, 0), updated=self.updated_by_sheet.get(sheet, 0))
 
-        sections = [(_("Ignored:"), self.ignored), (_("Warnings:"), self.warnings)]
+        sections = [(_("Ignored:"), self.ignored), (_("Warnings:"), self.warnings),
+                    (_("Columns a DFC document does not carry, to fill in by hand:"), self.not_carried)]
         if verbose:
             sections = [(_("Added:"), self.added), (_("Updated:"), self.updated), *sections]
         for title, entries in sections:
@@ -180,6 +184,14 @@ class _Sheet:
         index = self.column(key)
         row.extend([None] * (index + 1 - len(row)))
         row[index] = self.cell(key, value)
+
+    def header(self, key: str, rows: list) -> str:
+        """Return a column's header as the sheet writes it, else the standard header in the workbook's language."""
+        index = self.columns.get(key)
+        header_row = rows[self.header_row] if self.header_row < len(rows) else []
+        if index is not None and index < len(header_row) and str(header_row[index] or "").strip():
+            return str(header_row[index]).strip()
+        return self.spec.column(key).header(self.language)
 
     def cell(self, key: str, value):
         column = self.spec.column(key)
@@ -700,6 +712,27 @@ class _Importer:
         for node in self.document.nodes.values():
             if not node.types and not node.id.startswith("_:") and node.properties:
                 self.report.ignored.append(_("{object}: no type").format(object=node.id))
+        self.report_not_carried()
+
+    def report_not_carried(self) -> None:
+        """Name the columns left empty in the farm sheet and in the sheets that got new rows."""
+        workbook = self.data.workbook
+        for key in ("farm", "products", "customers", "delivery_points"):
+            if key == "farm":
+                name = self.data.sheet_names.get("farm") if self.farm_edits else None
+                headers = [sheet_spec("farm").column(column).header(self.language) for column in UNCARRIED_COLUMNS[key]]
+            else:
+                sheet = self.sheets[key]
+                name = sheet.name if sheet.name in self.report.added_by_sheet else None
+                rows = workbook.sheets[sheet.name].rows if name and workbook is not None else []
+                headers = [sheet.header(column, rows) for column in UNCARRIED_COLUMNS[key]]
+            if name is None:
+                continue
+            self.report.not_carried.append(_("{sheet}: {columns}").format(sheet=name, columns=", ".join(headers)))
+            if key == "delivery_points":
+                self.report.not_carried.append(_("{sheet}: {column} comes from the sale session times, "
+                                                 "written as 17:00-19:00 rather than as the farm wrote it").format(
+                    sheet=name, column=self.sheets[key].header("time", rows)))
 
 
 def _grid_and_basket_lines(data: FarmData) -> list:

@@ -156,3 +156,45 @@ def test_base_uri_filled_from_enterprise(template):
     path.write_text(dumps(build_document(make_farm())), encoding="utf-8")
     import_document(path, template)
     assert load_farm(template).farm.base_uri == BASE
+
+
+def test_new_workbook_lists_uncarried_columns(tmp_path, template):
+    from mycelium_sheets.semantic.export_graph import export_farm
+
+    require(EXAMPLE_WORKBOOK.exists(), "examples/ferme-exemple.ods is missing")
+    exported = tmp_path / "catalogue.jsonld"
+    export_farm(load_farm(EXAMPLE_WORKBOOK), exported)
+
+    report = import_document(exported, template)
+    summary = report.summary()
+
+    columns = {}
+    for entry in report.not_carried:
+        sheet, text = entry.split(": ", 1)
+        columns.setdefault(sheet, []).append(text)
+
+    # The French template names its sheets and columns in French, so the report does too.
+    assert "Columns a DFC document does not carry, to fill in by hand:" in summary
+    assert "Marge de récolte" in columns["Ferme"][0]
+    assert "SIREN" in columns["Ferme"][0]
+    assert "Régime de TVA" in columns["Ferme"][0]
+    assert "Lieu de récolte" in columns["Produits"][0]
+    assert "Poids moyen (kg)" in columns["Produits"][0]
+    assert "Consignes de livraison" in columns["Clients"][0]
+    assert "Priorité" in columns["Clients"][0]
+    assert "Horaire comes from the sale session times" in columns["Points de livraison"][1]
+
+
+def test_import_without_new_rows_lists_nothing(tmp_path):
+    from mycelium_sheets.semantic.export_graph import export_farm
+
+    require(EXAMPLE_WORKBOOK.exists(), "examples/ferme-exemple.ods is missing")
+    workbook = tmp_path / "ferme.ods"
+    shutil.copy(EXAMPLE_WORKBOOK, workbook)
+    exported = tmp_path / "catalogue.jsonld"
+    export_farm(load_farm(workbook), exported)
+
+    report = import_document(exported, workbook)
+
+    # Every row is already in the workbook with its own values, so nothing is left to fill in.
+    assert report.not_carried == []
