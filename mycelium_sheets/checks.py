@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
-from .i18n import _
+from .i18n import _, ngettext
 from .model.farm_data import FarmData
 from .schema.load import load_farm
 
@@ -32,9 +32,20 @@ class CheckReport:
             ("beds", len(data.beds)), ("targets", len(data.targets)), ("harvests", len(data.harvests)),
         )
         lines = [_("Farm: {name}").format(name=data.farm.name if data.farm and data.farm.name else "—")]
-        for key, count in counts:
-            if key in data.sheet_names:
-                lines.append(_("{sheet}: {count} rows read").format(sheet=data.sheet_names[key], count=count))
+        for key, usable in counts:
+            if key not in data.sheet_names:
+                continue
+            sheet = data.sheet_names[key]
+            rows = data.row_counts.get(key, usable)
+            faulty = len({problem.location.cell[1:].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ") if problem.location.cell else ""
+                          for problem in self.errors if problem.location.sheet == sheet and problem.location.cell})
+            if faulty:
+                lines.append(ngettext("{sheet}: {count} row read, {faulty} with an error",
+                                      "{sheet}: {count} rows read, {faulty} with an error", rows).format(
+                    sheet=sheet, count=rows, faulty=faulty))
+            else:
+                lines.append(ngettext("{sheet}: {count} row read", "{sheet}: {count} rows read", rows).format(
+                    sheet=sheet, count=rows))
         for sheet, count in self.other_lines.items():
             lines.append(_("{sheet}: {count} order lines read").format(sheet=sheet, count=count))
         unread = [name for name in data.other_sheets if name not in self.other_lines]
@@ -78,7 +89,7 @@ def _customer_problems(data: FarmData) -> list[Problem]:
         if customer.delivery_point is None and id(customer) in ordering and customer.source is not None:
             problems.append(Problem(
                 "warning",
-                _("“{customer}” has no delivery point, so it is listed apart on the delivery round").format(
+                _("“{customer}” has no delivery point, so this customer is listed apart in the delivery round").format(
                     customer=customer.name),
                 customer.source.location("delivery_point"), None,
                 _("Choose a delivery point in the sheet “{sheet}”.").format(sheet=data.sheet_names.get("customers", "Clients")),

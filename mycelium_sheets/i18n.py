@@ -24,15 +24,21 @@ _catalogues: dict[str, gettext.NullTranslations] = {}
 class _PoTranslations(gettext.NullTranslations):
     """Translations read from the .po files of one language."""
 
-    def __init__(self, messages: dict[str, str]):
+    def __init__(self, messages: dict[str, str], language: str):
         super().__init__()
         self._messages = messages
+        self.language = language
 
     def gettext(self, message: str) -> str:
         return self._messages.get(message) or message
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self.gettext(singular if n == 1 else plural)
+        return self.gettext(singular if not is_plural(n, self.language) else plural)
+
+
+def is_plural(count, language: str) -> bool:
+    """Return whether a count takes the plural: above 1 in French (0 and 1 are singular), not 1 in English."""
+    return count > 1 if language == "fr" else count != 1
 
 
 def parse_po(text: str) -> dict[str, str]:
@@ -81,7 +87,7 @@ def _catalogue(language: str) -> gettext.NullTranslations:
         if folder.is_dir():
             for po_file in sorted(folder.glob("*.po")):
                 messages.update(parse_po(po_file.read_text(encoding="utf-8")))
-        _catalogues[language] = _PoTranslations(messages)
+        _catalogues[language] = _PoTranslations(messages, language)
     return _catalogues[language]
 
 

@@ -40,6 +40,12 @@ class FarmData:
     sheet_names: dict[str, str] = field(default_factory=dict)
     other_sheets: list[str] = field(default_factory=list)
     workbook: object = None
+    # Rows read per input sheet key, including the rows left out for errors.
+    row_counts: dict[str, int] = field(default_factory=dict)
+    # Normalised names of the products and customers whose rows were left
+    # out for an invalid or empty cell: a reference to one of them is not an
+    # unknown name, since the row's own error says what to correct.
+    left_out_names: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:

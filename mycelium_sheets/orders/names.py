@@ -42,18 +42,23 @@ class Catalogue:
         self.customers = NameIndex(data.customers, "name", "code")
         self.products_sheet = data.sheet_names.get("products", "Produits")
         self.customers_sheet = data.sheet_names.get("customers", "Clients")
+        self.left_out = data.left_out_names
 
     def product(self, name: str, location: Location, problems: list[Problem]) -> Product | None:
-        return self._find(self.products, name, location, self.products_sheet, problems)
+        return self._find(self.products, name, location, self.products_sheet, problems, self.left_out.get("products"))
 
     def customer(self, name: str, location: Location, problems: list[Problem]) -> Customer | None:
-        return self._find(self.customers, name, location, self.customers_sheet, problems)
+        return self._find(self.customers, name, location, self.customers_sheet, problems, self.left_out.get("customers"))
 
     @staticmethod
-    def _find(index: NameIndex, name: str, location: Location, sheet: str, problems: list[Problem]):
+    def _find(index: NameIndex, name: str, location: Location, sheet: str, problems: list[Problem],
+              left_out: set[str] | None = None):
         item = index.get(name)
         if item is not None:
             return item
+        if left_out and isinstance(name, str) and normalise_label(name) in left_out:
+            # The row of this name has its own error, reported where it is.
+            return None
 
         suggestions = index.suggest(name)
         if suggestions:

@@ -73,6 +73,7 @@ def _load(source: Workbook) -> FarmData:
         if spec.key in found:
             read[spec.key] = read_table(spec, source.sheets[found[spec.key]], file, default_year=default_year)
             data.problems.extend(read[spec.key].problems)
+            data.row_counts[spec.key] = len(read[spec.key].records)
 
     _build(data, read, file)
     return data
@@ -105,8 +106,7 @@ class _Index:
         # Rows that name a record but were left out for an invalid or empty
         # cell: a reference to them is not "unknown", since that row's own
         # error already says what to correct.
-        self.left_out = {normalise_label(record.values[key]) for record in left_out for key in keys
-                         if isinstance(record.values.get(key), str) and record.values[key]}
+        self.left_out = left_out_names(left_out, keys)
 
     def is_left_out(self, name) -> bool:
         try:
@@ -127,6 +127,12 @@ class _Index:
 
     def suggest(self, name: str) -> list[str]:
         return difflib.get_close_matches(name, self.labels, n=3, cutoff=0.5)
+
+
+def left_out_names(records: list[Record], keys) -> set[str]:
+    """Return the normalised names (and codes) of records left out for their errors."""
+    return {normalise_label(record.values[key]) for record in records for key in keys
+            if isinstance(record.values.get(key), str) and record.values[key]}
 
 
 def _resolve(index: _Index, name: str, record: Record, key: str, what: str, data: FarmData):
@@ -175,6 +181,7 @@ def _build(data: FarmData, read: dict[str, SheetRecords], file: str) -> None:
             point = _resolve(points, point_name, record, "delivery_point", data.sheet_names.get("delivery_points", "Points de livraison"), data)
         data.customers.append(catalogue.Customer(**values, delivery_point=point, source=record.source))
     customers = _Index(data.customers, "name", "code", left_out=left_out["customers"])
+    data.left_out_names = {"products": products.left_out, "customers": customers.left_out}
 
     products_sheet = data.sheet_names.get("products", "Produits")
     customers_sheet = data.sheet_names.get("customers", "Clients")

@@ -133,8 +133,9 @@ def convert_value(column: Column, value, *, default_year: int | None = None):
 
 
 def _cell_problem(file: str | None, sheet: str, row: int, column_index: int, column: Column,
-                  value, error: types.CellTypeError) -> Problem:
-    header = column.header_fr if _lang_is_fr() else column.header_en
+                  value, error: types.CellTypeError, header: str | None = None) -> Problem:
+    # The header as the workbook writes it, so the farmer finds the column.
+    header = header or (column.header_fr if _lang_is_fr() else column.header_en)
     return Problem(
         "error",
         _("column “{column}”: {reason}").format(column=header, reason=error.reason),
@@ -274,12 +275,14 @@ def _read_rows(spec: SheetSpec, sheet: Sheet, file: str | None, result: SheetRec
         raw = [row[index] if index < len(row) else None for row in rows]
         converted, errors, blanks = _convert_column(column, raw, default_year)
         columns_values.append(converted)
+        header = types.to_text(sheet.value(result.header_row, index)) or column.header(_current_language())
         for position, value, error in errors:
-            problems.append((position, 0, order, _cell_problem(file, sheet.name, row_indexes[position], index, column, value, error)))
+            problems.append((position, 0, order, _cell_problem(file, sheet.name, row_indexes[position], index, column,
+                                                               value, error, header)))
         if column.required:
             for position in blanks:
                 problems.append((position, 1, order, Problem(
-                    "error", _("required value “{column}” is empty").format(column=column.header(_current_language())),
+                    "error", _("required value “{column}” is empty").format(column=header),
                     Location(file=file, sheet=sheet.name, cell=a1(row_indexes[position], index)), None,
                     _("Fill in the cell or delete the row."),
                 )))
@@ -322,7 +325,8 @@ def read_fields(spec: SheetSpec, sheet: Sheet, file: str | None) -> SheetRecords
         try:
             values[column.key] = convert_value(column, value)
         except types.CellTypeError as error:
-            result.problems.append(_cell_problem(file, sheet.name, row_index, 1, column, value, error))
+            result.problems.append(_cell_problem(file, sheet.name, row_index, 1, column, value, error,
+                                                 types.to_text(row[0])))
 
     for column in spec.columns:
         if column.required and values[column.key] is None and not any(

@@ -48,7 +48,7 @@ def to_text(value) -> str:
 
 def to_decimal(value) -> Decimal:
     if isinstance(value, bool):
-        raise _fail(_("number"), _("a number such as 12,5"))
+        raise _fail(_("number"), _("a number such as 12.5"))
     if isinstance(value, (int, float, Decimal)):
         return decimal_from(value)
     text = _SPACES.sub("", str(value)).replace("€", "").replace("EUR", "")
@@ -61,9 +61,9 @@ def to_decimal(value) -> Decimal:
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise _fail(_("number"), _("a number such as 12,5")) from None
+        raise _fail(_("number"), _("a number such as 12.5")) from None
     if not number.is_finite():
-        raise _fail(_("number"), _("a number such as 12,5"))
+        raise _fail(_("number"), _("a number such as 12.5"))
     return number
 
 

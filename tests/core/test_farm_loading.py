@@ -146,3 +146,13 @@ def test_product_without_vat_rate_does_not_flood_stock_errors():
     # D2: the empty VAT rate of Radis; A4 of Stock: Navet really is unknown.
     assert cells == [("Produits", "D2"), ("Stock", "A4")]
     assert [entry.product.name for entry in data.stock] == ["Carotte"]
+
+
+def test_cell_error_names_the_workbook_header():
+    # Messages are in English, but the French workbook's column is "Prix HT":
+    # the farmer must find the column by the name the sheet shows.
+    products = [["Produit", "Unité", "Prix HT", "Taux de TVA"], ["Radis", "botte", "deux euros", 0.055]]
+    data = load_farm(workbook(Ferme=FARM_ROWS, Produits=products, Clients=[["Client", "Type"]]))
+    (error,) = data.errors
+    assert "“Prix HT”" in error.message
+    assert data.row_counts["products"] == 1

@@ -48,3 +48,11 @@ msgid "Unsure"
 msgstr "Pas sûr"
 '''
     assert parse_po(text) == {"Harvest list": "Liste de récolte", "long message": "message long"}
+
+
+def test_french_plural_starts_above_one():
+    from mycelium_sheets.i18n import is_plural
+
+    # French writes "0 erreur", "1 erreur", "2 erreurs"; English "0 errors".
+    assert [is_plural(count, "fr") for count in (0, 1, 2)] == [False, False, True]
+    assert [is_plural(count, "en") for count in (0, 1, 2)] == [True, False, True]
