@@ -112,24 +112,11 @@ def quantity_text(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-# Plural labels of the count units, by unit code. Units of mass and volume
-# (kg, g, l...) are symbols and have no plural.
-PLURAL_LABELS = {
-    "piece": ("pièces", "pieces"), "bunch": ("bottes", "bunches"), "punnet": ("barquettes", "punnets"),
-    "crate": ("cagettes", "crates"), "bag": ("sachets", "bags"), "jar": ("bocaux", "jars"),
-    "dozen": ("douzaines", "dozens"), "half_dozen": ("demi-douzaines", "half dozens"), "basket": ("paniers", "baskets"),
-}
-
-
 def unit_text(line: InvoiceLine, language: str) -> str:
-    """Return the unit label of a line, in the plural when the quantity is over 1 (2 bottes, 1,5 kg)."""
+    """Return the unit label of a line, agreeing with its quantity (2 bottes, 1,5 kg)."""
     if not line.unit:
         return ""
-    unit = get_unit(line.unit)
-    plural = PLURAL_LABELS.get(unit.code)
-    if plural is not None and line.quantity > 1:
-        return plural[0] if language == "fr" else plural[1]
-    return unit.label(language)
+    return get_unit(line.unit).label_for(line.quantity, language)
 
 
 def vat_text(line: InvoiceLine, language: str) -> str:

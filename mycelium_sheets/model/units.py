@@ -47,6 +47,19 @@ class Unit:
     def label(self, language: str) -> str:
         return self.label_fr if language == "fr" else self.label_en
 
+    def label_for(self, quantity: Decimal | int | float, language: str) -> str:
+        """Return the label agreeing with ``quantity``: "2 bottes" and "1,5 botte", "1.5 bunches".
+
+        French puts a unit in the plural from 2 on, English above 1. Mass
+        and volume units are symbols, which never take a plural.
+        """
+        plural = PLURAL_LABELS.get(self.code)
+        if plural is None:
+            return self.label(language)
+        if language == "fr":
+            return plural[0] if abs(quantity) >= 2 else self.label_fr
+        return plural[1] if abs(quantity) > 1 else self.label_en
+
 
 UNITS: tuple[Unit, ...] = (
     Unit("kg", "kg", "kg", "mass", Decimal(1), "Kilogram", ("kilo", "kilos", "kilogramme", "kilogrammes", "kilogram", "kilograms", "kgs")),
@@ -67,6 +80,13 @@ UNITS: tuple[Unit, ...] = (
 )
 
 _BY_CODE = {unit.code: unit for unit in UNITS}
+
+# Plural labels (French, English) of the count units, by unit code.
+PLURAL_LABELS = {
+    "piece": ("pièces", "pieces"), "bunch": ("bottes", "bunches"), "punnet": ("barquettes", "punnets"),
+    "crate": ("cagettes", "crates"), "bag": ("sachets", "bags"), "jar": ("bocaux", "jars"),
+    "dozen": ("douzaines", "dozens"), "half_dozen": ("demi-douzaines", "half dozens"), "basket": ("paniers", "baskets"),
+}
 
 
 def normalise_label(text: str) -> str:

@@ -163,7 +163,7 @@ def shortages_layout(deliveries: Deliveries, language: str) -> SheetLayout:
     for shortage in deliveries.shortages:
         unit = shortage.unit.label(language)
         layout.add_row([], "blank")
-        layout.add_row([_shortage_title(shortage, unit, language)], "subtitle")
+        layout.add_row([_shortage_title(shortage, language)], "subtitle")
         layout.add_row(header, "header")
         for allocation in shortage.allocations:
             line = allocation.line.line
@@ -204,16 +204,18 @@ def _available_rule(deliveries: Deliveries, language: str) -> str:
         "shared between the products of one crop.", language).format(week=week, origin=origin)
 
 
-def _shortage_title(shortage: Shortage, unit: str, language: str) -> str:
+def _shortage_title(shortage: Shortage, language: str) -> str:
     def number(value) -> str:
         return format_number(value, language)
 
-    parts = [pick("commandé {value} {unit}", "ordered {value} {unit}", language).format(value=number(shortage.needed), unit=unit)]
+    def amount(value) -> str:
+        return f"{number(value)} {shortage.unit.label_for(value, language)}"
+
+    parts = [pick("commandé {amount}", "ordered {amount}", language).format(amount=amount(shortage.needed))]
     if shortage.forecast is not None:
         parts.append(pick("stock {value}", "stock {value}", language).format(value=number(shortage.stock or 0)))
         parts.append(pick("prévision {value}", "forecast {value}", language).format(value=number(shortage.forecast)))
-    parts.append(pick("disponible {value} {unit}", "available {value} {unit}", language).format(
-        value=number(shortage.available), unit=unit))
-    parts.append(pick("manque {value} {unit}", "short {value} {unit}", language).format(value=number(shortage.short), unit=unit))
+    parts.append(pick("disponible {amount}", "available {amount}", language).format(amount=amount(shortage.available)))
+    parts.append(pick("manque {amount}", "short {amount}", language).format(amount=amount(shortage.short)))
     separator = " : " if language == "fr" else ": "
     return shortage.product.name + separator + ", ".join(parts)
