@@ -54,7 +54,7 @@ def prepare_deliveries(data_or_path: FarmData | str | Path, *, date: dt.date | s
     problems = collected.problems
     priced = [result for result in (price_line(line, problems) for line in collected.lines) if result is not None]
     raise_for_problems(problems)
-    _warn_missing_points(priced, problems)
+    _warn_missing_points(data, priced, problems)
 
     margin = _margin(margin, data)
     stock = available_stock(data, max(dates), problems)
@@ -167,7 +167,8 @@ def _raise_no_orders(data: FarmData, day: dt.date | None, week: IsoWeek | None, 
     target = day or week.monday()
     nearest = sorted(_all_dates(data), key=lambda date: abs((date - target).days))[:3]
     remedy = (_("Delivery days with orders near it: {dates}.").format(dates=_list_dates(sorted(nearest))) if nearest
-              else _("Enter orders in the sheet “Commandes” or in a grid sheet first."))
+              else _("Enter orders in the sheet “{sheet}” or in a grid sheet first.").format(
+                  sheet=_sheet_name(data, "orders")))
     if day is not None:
         message = _("No order to deliver on {day}.").format(day=day.strftime("%d/%m/%Y"))
     else:
@@ -175,11 +176,22 @@ def _raise_no_orders(data: FarmData, day: dt.date | None, week: IsoWeek | None, 
     raise MyceliumError(message, location=Location(file=file), remedy=remedy)
 
 
+def _sheet_name(data: FarmData, key: str) -> str:
+    """Return a sheet's name as the workbook writes it, else its standard name in the workbook's language."""
+    from ..schema.standard import sheet_spec
+
+    if key in data.sheet_names:
+        return data.sheet_names[key]
+    spec = sheet_spec(key)
+    return spec.name_en if _farm_language(data) == "en" else spec.name_fr
+
+
 def _list_dates(dates: list[dt.date]) -> str:
     return ", ".join(date.strftime("%d/%m/%Y") for date in dates) or "—"
 
 
-def _warn_missing_points(priced, problems: list[Problem]) -> None:
+def _warn_missing_points(data: FarmData, priced, problems: list[Problem]) -> None:
+    sheet = _sheet_name(data, "customers")
     seen = set()
     for result in priced:
         customer = result.line.customer
@@ -189,7 +201,7 @@ def _warn_missing_points(priced, problems: list[Problem]) -> None:
         problems.append(Problem(
             "warning", _("“{customer}” has no delivery point, so it is listed apart on the round").format(customer=customer.name),
             customer.source.location("delivery_point") if customer.source else Location(), None,
-            _("Choose a delivery point in the sheet “Clients”."),
+            _("Choose a delivery point in the sheet “{sheet}”.").format(sheet=sheet),
         ))
 
 

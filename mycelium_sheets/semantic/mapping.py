@@ -16,13 +16,14 @@ from collections import defaultdict
 from decimal import Decimal
 
 from ..errors import Location, Problem, SemanticDataError
-from ..i18n import _, format_number
+from ..i18n import _, format_number, get_language
 from ..model.catalogue import Customer, Product
 from ..model.farm_data import FarmData
 from ..model.money import to_cents, to_quantity
 from ..model.orders import OrderLine
 from ..model.units import convert
 from . import vocabulary as v
+from .headers import column_header
 from .iris import IriMinter, check_base_uri
 from .product_types import product_type, suggest_product_types
 from .terms import IRI, BNode, Document, Literal
@@ -87,6 +88,7 @@ class _Builder:
         self.places: set[str] = set()
         self.offer_iris: dict[int, IRI] = {}
         self.customer_iris: dict[int, IRI] = {}
+        self.dfc_type_header: str | None = None  # read once, at the first product without a type
 
     def node(self, subject: str, class_name: str, origin: tuple | Location | None, record=None) -> None:
         """Add a subject's type and remember the cell it comes from; ``origin`` is a Location or (record, field)."""
@@ -199,10 +201,13 @@ class _Builder:
 
         concept = find_product_type(product.name)
         if concept is None:
+            if self.dfc_type_header is None:
+                self.dfc_type_header = column_header(self.data, "products", "dfc_type", get_language())
             self.document.warnings.append(Problem(
                 "warning", _("no DFC product type found for this name, so the product is published without a type"),
                 _location(product, "name"), product.name,
-                _("Enter its type in the “DFC type” column, such as carrot or carotte."),
+                _("Enter its type in the column “{column}”, such as carrot or carotte.").format(
+                    column=self.dfc_type_header),
             ))
             return None
         return concept.iri

@@ -281,3 +281,20 @@ def test_to_frame_amounts_are_numbers(table):
     frame = prepare_deliveries(data, date=THURSDAY).to_frame(table)
     for column in frame.columns:
         assert not frame[column].map(lambda value: isinstance(value, Decimal)).any(), column
+
+
+def test_no_orders_names_english_sheet():
+    # An English workbook: its orders sheet is "Orders", whatever language the messages use.
+    workbook = make_workbook()
+    workbook.sheets = {{"Commandes": "Orders", "Clients": "Customers"}.get(name, name): sheet
+                       for name, sheet in workbook.sheets.items()}
+    for name, sheet in workbook.sheets.items():
+        sheet.name = name
+    set_language("fr")
+    try:
+        with pytest.raises(MyceliumError) as raised:
+            prepare_deliveries(load_farm(workbook), date=THURSDAY)
+    finally:
+        set_language("en")
+
+    assert "« Orders »" in str(raised.value)

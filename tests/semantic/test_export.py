@@ -196,3 +196,13 @@ def test_person_names_split(name, expected):
 ])
 def test_session_times(time, begin, end):
     assert session_times(dt.date(2027, 6, 10), time) == (begin, end)
+
+
+def test_untyped_product_names_workbook_column():
+    # A French workbook read with English messages: the remedy names the column on the farmer's screen.
+    products = [*PRODUCTS, ["Zorglub", None, "botte", 2.0, None, "5,5 %", None, None, None]]
+
+    document = build_document(make_farm(products=products))
+    [warning] = [problem for problem in document.warnings if problem.value == "Zorglub"]
+
+    assert warning.remedy == "Enter its type in the column “Type DFC”, such as carrot or carotte."
