@@ -135,7 +135,10 @@ class Deliveries:
         exact ``Decimal`` values that sheets and invoices use. Each unit column
         holds the label in the workbook's language ("botte", "barquette") and
         is followed by a column ending in ``_code`` with the code ("bunch",
-        "punnet").
+        "punnet"). Delivery dates become datetime64 columns. In the
+        "shortages" table, ``stock`` is NaN for a product with no count in
+        the Stock sheet, which the Shortages sheet counts as 0 beside its
+        forecast.
         """
         import pandas
 
@@ -156,6 +159,9 @@ class Deliveries:
         for key in _DECIMAL_KEYS.get(table, ()):
             if key in frame.columns:
                 frame[key] = frame[key].astype("float64")
+        for key in ("date", "delivery_date"):
+            if key in frame.columns:
+                frame[key] = pandas.to_datetime(frame[key])
         return frame
 
     def _rows(self, table: str) -> list[dict]:

@@ -115,11 +115,16 @@ def raise_for_problems(problems: list[Problem]) -> None:
     errors = [problem for problem in problems if problem.severity == "error"]
     if not errors:
         return
-    sheets = ", ".join(dict.fromkeys(f"“{problem.location.sheet}”" for problem in errors if problem.location.sheet))
+    names = list(dict.fromkeys(problem.location.sheet for problem in errors if problem.location.sheet))
+    sheets = ", ".join(_("“{sheet}”").format(sheet=name) for name in names) or "—"
+    if len(names) > 1:
+        message = ngettext("The workbook has {count} error, in the sheets {sheets}:",
+                           "The workbook has {count} errors, in the sheets {sheets}:", len(errors))
+    else:
+        message = ngettext("The workbook has {count} error, in the sheet {sheets}:",
+                           "The workbook has {count} errors, in the sheet {sheets}:", len(errors))
     raise MyceliumError(
-        ngettext("The workbook has {count} error, in the sheets {sheets}:",
-                 "The workbook has {count} errors, in the sheets {sheets}:", len(errors)).format(
-            count=len(errors), sheets=sheets or "—"),
+        message.format(count=len(errors), sheets=sheets),
         details=[str(problem) for problem in errors],
         remedy=_("Correct these cells and run the command again."),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..i18n import pick
+from ..i18n import format_number, pick
 from ..model.units import normalise_label
 from ..schema.engine_sheets import engine_sheet_name
 from ..workbook.layout import Column, SheetLayout
@@ -27,8 +27,8 @@ def _itinerary_name(succession: Succession) -> str:
     return succession.itinerary.name or ""
 
 
-def _beds_text(succession: Succession) -> str:
-    return ", ".join(f"{share.bed} ({share.metres} m)" for share in succession.beds)
+def _beds_text(succession: Succession, language: str) -> str:
+    return ", ".join(f"{share.bed} ({format_number(share.metres, language)} m)" for share in succession.beds)
 
 
 def _start(key: str, language: str, columns: list[Column], title: str, season) -> SheetLayout:
@@ -69,7 +69,7 @@ def plan_layout(result: PlanResult, language: str) -> SheetLayout:
         layout.add_row([
             succession.crop, _itinerary_name(succession), succession.number, _method_label(succession.itinerary.method, language),
             str(dates.sowing_week) if dates.sowing_week else None, str(dates.planting_week), str(dates.first_harvest_week),
-            str(dates.last_harvest_week), succession.bed_metres, _beds_text(succession), quantities.plants,
+            str(dates.last_harvest_week), succession.bed_metres, _beds_text(succession, language), quantities.plants,
             quantities.plants_to_start, quantities.seeds, quantities.grams, quantities.trays,
             succession.peak_demand, unplaced if unplaced else None, succession.unplaced_reason])
 
@@ -115,7 +115,7 @@ def calendar_layout(result: PlanResult, language: str) -> SheetLayout:
         count = {"sow_nursery": succession.quantities.seeds, "sow_direct": succession.quantities.seeds,
                  "buy_plants": succession.quantities.plants_to_start, "plant": succession.quantities.plants}.get(task.kind)
         layout.add_row([str(task.week), pick(*TASK_LABELS[task.kind], language), succession.crop, _itinerary_name(succession),
-                        succession.number, succession.bed_metres, count, _beds_text(succession), None])
+                        succession.number, succession.bed_metres, count, _beds_text(succession, language), None])
     return layout
 
 

@@ -98,3 +98,14 @@ def test_unchecked_listed_beside_shortages():
     # 4 kg ordered, 1 kg in stock: 3 kg short.
     assert [shortage.product.name for shortage in deliveries.shortages] == ["Tomates"]
     assert "Not checked (no stock count and no forecast): Radis." in notes
+
+
+def test_frames_have_datetime_dates():
+    pytest = __import__("pytest")
+    pytest.importorskip("pandas")
+    from conftest import EXAMPLES
+    from mycelium_sheets.orders import prepare_deliveries
+
+    deliveries = prepare_deliveries(EXAMPLES / "ferme-exemple.ods", week="2027-W24")
+    for table in ("lines", "harvest", "customers"):
+        assert str(deliveries.to_frame(table)["date"].dtype).startswith("datetime64"), table
