@@ -101,10 +101,8 @@ def test_unchecked_listed_beside_shortages():
 
 
 def test_frames_have_datetime_dates():
-    pytest = __import__("pytest")
     pytest.importorskip("pandas")
     from conftest import EXAMPLES
-    from mycelium_sheets.orders import prepare_deliveries
 
     deliveries = prepare_deliveries(EXAMPLES / "ferme-exemple.ods", week="2027-W24")
     for table in ("lines", "harvest", "customers"):
