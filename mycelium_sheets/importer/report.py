@@ -6,7 +6,8 @@ import datetime as dt
 from collections import OrderedDict
 from decimal import Decimal
 
-from ..i18n import _, get_language, ngettext
+from ..i18n import _, format_number, get_language, ngettext
+from ..model.money import to_cents
 from ..schema import sheet_spec
 from .apply import ApplyResult, cell_value
 from .plan import ImportPlan
@@ -26,8 +27,10 @@ def display_value(column, value, language: str) -> str:
     shown = cell_value(column, value, language)
     if column.type == "percentage":
         text = format((Decimal(shown) * 100).normalize(), "f") + " %"
+    elif isinstance(shown, Decimal) and column.type == "money":
+        text = format(to_cents(shown), "f")
     elif isinstance(shown, Decimal):
-        text = format(shown, "f")
+        text = format_number(shown, language)
     elif isinstance(shown, (dt.date,)):
         return shown.strftime("%d/%m/%Y") if language == "fr" else shown.isoformat()
     else:
@@ -74,8 +77,10 @@ def preview(plan: ImportPlan, rows: int = PREVIEW_ROWS) -> list[str]:
             for column in spec.columns:
                 value = record.values.get(column.key)
                 if value is not None:
-                    cells.append(f"{column.header(language)}: {display_value(column, value, language)}")
-            lines.append("  " + "; ".join(cells))
+                    cells.append(_("{column}: {value}").format(column=column.header(language),
+                                                                value=display_value(column, value, language)))
+            # French puts a space before the semicolon too.
+            lines.append("  " + _("; ").join(cells))
     return lines
 
 
