@@ -281,7 +281,9 @@ def test_french_interface_messages(office_fr, tmp_path):
     _result, messages = run_menu(office_fr, source, "check")
 
     assert messages[-1]["title"] == "Mycélium — Vérifier le classeur"
-    assert messages[-1]["message"].startswith("3 erreurs, 0 avertissements")
+    # French counts 0 in the singular.
+    assert messages[-1]["message"].startswith("3 erreurs, 0 avertissement")
+    assert "erreur : farm.ods : la feuille « Ferme / Farm » est absente" in messages[-1]["message"]
 
 
 # Invoices and DFC export compared with the command line

@@ -41,7 +41,8 @@ def _write(session: Session, layouts) -> list[str]:
 
 def _problem_lines(problems) -> list[str]:
     """Return each problem labelled as ``mycelium check`` labels it ("error: …", "warning: …")."""
-    return [(_("error") if problem.severity == "error" else _("warning")) + ": " + str(problem) for problem in problems]
+    return [(_("error: {problem}") if problem.severity == "error" else _("warning: {problem}")).format(problem=problem)
+            for problem in problems]
 
 
 def check(session: Session, options: dict) -> None:
