@@ -87,7 +87,7 @@ class SchemaError(MyceliumError):
 
 
 class CellValueError(MyceliumError):
-    """A cell holds a value that cannot be read as the column's type."""
+    """A cell contains a value that cannot be read as the column's type."""
 
 
 class ReferenceNotFoundError(MyceliumError):

@@ -136,8 +136,8 @@ def pick(french: str, english: str, language: str | None = None) -> str:
 def format_number(value, language: str | None = None) -> str:
     """Write a number for a message: a decimal comma in French, no trailing zeros.
 
-    6.0 gives "6" and 2.50 gives "2,5" in French, "2.5" in English; the
-    value keeps its own digits, so round it before when it has too many.
+    6.0 gives "6" and 2.50 gives "2,5" in French, and "2.5" in English. The
+    value keeps its own digits, so round it first when it has too many.
     Anything that is not a number comes back as ``str(value)``.
     """
     from decimal import Decimal, InvalidOperation
