@@ -105,7 +105,7 @@ class _Index:
         self.found: dict = {}
         # Rows that name a record but were left out for an invalid or empty
         # cell: a reference to them is not "unknown", since that row's own
-        # error already says what to correct.
+        # error already names what to correct.
         self.left_out = left_out_names(left_out, keys)
 
     def is_left_out(self, name) -> bool:
