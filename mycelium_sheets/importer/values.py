@@ -258,8 +258,8 @@ def read_cell(column: Column, value, *, default_year: int | None = None, row_uni
         quantity = None
     if quantity is None or quantity.amount is None:
         if kind == "money":
-            raise types.CellTypeError(_("not a valid amount"), _("an amount in euros such as 2,50"))
-        raise types.CellTypeError(_("not a valid number"), _("a number such as 12,5"))
+            raise types.CellTypeError(_("not a valid amount"), _("an amount in euros such as 2.50"))
+        raise types.CellTypeError(_("not a valid number"), _("a number such as 12.5"))
     amount = quantity.amount
     target = header_unit(column)
     if quantity.unit is not None and target is not None and quantity.unit != target:

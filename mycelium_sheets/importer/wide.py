@@ -174,7 +174,7 @@ def _read_grid(file: str, sheet: Sheet, table: Table, default_year: int | None):
             try:
                 quantity = read_quantity(value)
                 if quantity.amount is None:
-                    raise CellTypeError(_("not a valid quantity"), _("a number such as 12,5"))
+                    raise CellTypeError(_("not a valid quantity"), _("a number such as 12.5"))
             except CellTypeError as error:
                 problems.append(cell_problem(file, sheet.name, row, column, spec.column("quantity"), value, error))
                 continue

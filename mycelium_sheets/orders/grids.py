@@ -242,7 +242,7 @@ def _read_row(sheet, row_index, product_column, unit_column, columns, file, cata
             quantity = types.to_decimal(value)
         except types.CellTypeError:
             problems.append(Problem("error", _("the quantity is not a number"), location, value,
-                                    _("Enter a number such as 12,5, or leave the cell empty for none.")))
+                                    _("Enter a number such as 12.5, or leave the cell empty for none.")))
             continue
         if quantity == 0:
             # A 0 typed in a grid means the same as a blank cell.

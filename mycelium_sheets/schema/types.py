@@ -78,7 +78,7 @@ def to_money(value) -> Decimal:
     try:
         return to_decimal(value)
     except CellTypeError:
-        raise _fail(_("amount"), _("an amount in euros such as 2,50")) from None
+        raise _fail(_("amount"), _("an amount in euros such as 2.50")) from None
 
 
 def to_percentage(value) -> Decimal:
