@@ -4,10 +4,16 @@ A credit note cancels a whole invoice, or chosen lines of it. It takes the
 next number of the same series, repeats the credited lines with the same
 amounts, and names the invoice it refers to (number and date). Once a line
 is credited, its order line can be invoiced again with the corrected
-quantity. Each partial credit note rounds the VAT of its own lines, so
-the credit notes of an invoice could miss its total by a cent. The credit
-note that cancels the last lines therefore carries the rest of the
-invoice's totals, and the credit notes add up to the invoice exactly.
+quantity.
+
+Each credit note computes its VAT per rate on its own summed base, like an
+invoice, because each document must satisfy EN 16931 rule BR-CO-17 (VAT
+of a rate = its base times the rate, rounded) on its own. The VAT of the
+partial credit notes of an invoice may therefore add up to a little more or
+less than the invoice's VAT: each note's rounding is within half a cent per
+rate, so two notes differ from the invoice by at most a cent per rate.
+Pushing that gap into the last credit note would make that note's VAT wrong
+for its base, or even negative.
 """
 
 from __future__ import annotations
@@ -15,12 +21,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from decimal import Decimal
 
 from ..errors import InvoicingError
 from ..i18n import _
 from . import mentions
-from .document import CREDIT_NOTE, Invoice, RefundSubtotal, TaxSubtotal, Totals
+from .document import CREDIT_NOTE, Invoice
 from .register import CREDITED_LINES, Register
 from .totals import compute_totals
 
@@ -51,44 +56,6 @@ def _chosen_indices(original: Invoice, line_numbers: Sequence[int] | None, alrea
         raise InvoicingError(_("no line to credit was given"), value=original.number,
                              remedy=_("Give line numbers such as 1,3, or none to credit the whole invoice."))
     return sorted(chosen)
-
-
-def _rest_of(original: Invoice, earlier: list[Invoice], lines, language: str) -> Totals:
-    """Return the original totals minus those of the earlier credit notes, shaped like the totals of ``lines``.
-
-    The VAT of a rate can then differ by a cent from its base times the
-    rate. The CII validation rules of EN 16931 (BR-S-09 in the CEN
-    schematron for CII) accept a VAT amount within one currency unit of that
-    product, so the Factur-X stays valid.
-    """
-    def rest(pick) -> Decimal:
-        return pick(original.totals) - sum((pick(note.totals) for note in earlier), Decimal("0.00"))
-
-    def subtotal_rest(category: str, rate: Decimal, field: str) -> Decimal:
-        def pick(totals: Totals) -> Decimal:
-            return sum((getattr(item, field) for item in totals.tax_subtotals
-                        if (item.category, item.rate) == (category, rate)), Decimal("0.00"))
-        return rest(pick)
-
-    def refund_rest(rate: Decimal, field: str) -> Decimal:
-        def pick(totals: Totals) -> Decimal:
-            return sum((getattr(item, field) for item in totals.refunds if item.rate == rate), Decimal("0.00"))
-        return rest(pick)
-
-    computed = compute_totals(lines, language)
-    return Totals(
-        lines_total=rest(lambda totals: totals.lines_total),
-        charges_total=rest(lambda totals: totals.charges_total),
-        tax_basis=rest(lambda totals: totals.tax_basis),
-        tax_total=rest(lambda totals: totals.tax_total),
-        grand_total=rest(lambda totals: totals.grand_total),
-        tax_subtotals=tuple(
-            TaxSubtotal(item.category, item.rate, subtotal_rest(item.category, item.rate, "base"),
-                        subtotal_rest(item.category, item.rate, "tax"), item.exemption_reason, item.exemption_code)
-            for item in computed.tax_subtotals),
-        refunds=tuple(RefundSubtotal(item.rate, refund_rest(item.rate, "base"), refund_rest(item.rate, "amount"))
-                      for item in computed.refunds),
-    )
 
 
 def _vat_mentions(original: Invoice) -> list[str]:
@@ -127,14 +94,7 @@ def draft_credit_note(register: Register, number: str, issue_date: dt.date, lang
     # The credited lines are released, so they no longer hold their order keys.
     lines = tuple(dataclasses.replace(original.lines[index], order_key=None) for index in chosen)
     whole = not already and len(chosen) == len(original.lines)
-    if whole:
-        totals = original.totals
-    elif already.union(chosen) == set(range(len(original.lines))):
-        earlier = [document for document in register.invoices
-                   if document.kind == CREDIT_NOTE and document.original_number == number]
-        totals = _rest_of(original, earlier, lines, language)
-    else:
-        totals = compute_totals(lines, language)
+    totals = original.totals if whole else compute_totals(lines, language)
 
     texts = [mentions.credit_note_mention(original.number, original.issue_date, language)]
     if not whole:

@@ -48,18 +48,20 @@ def test_partial_credit_note_of_one_line(radishes):
     check_xml(build_cii_xml(credit))
 
 
-def test_last_credit_note_balances_to_the_cent(radishes):
-    issue_credit_note(radishes, "FT-00001", issue_date=CREDITED, profile=None, lines=[1])
-    rest = issue_credit_note(radishes, "FT-00001", issue_date=CREDITED, profile=None).issued[0]
+def test_last_credit_note_vat_on_own_base(radishes):
+    first = issue_credit_note(radishes, "FT-00001", issue_date=CREDITED, profile=None, lines=[1]).issued[0]
+    last = issue_credit_note(radishes, "FT-00001", issue_date=CREDITED, profile=None).issued[0]
 
-    # Line 2 alone would round to 0.05 of VAT, but the invoice charged 0.11 and
-    # the first credit note returned 0.05, so the last one returns 0.11 − 0.05 = 0.06.
-    assert rest.number == "FT-00003"
-    assert rest.totals.tax_total == Decimal("0.06")
-    assert rest.totals.tax_subtotals[0].tax == Decimal("0.06")
-    assert rest.totals.tax_subtotals[0].base == Decimal("0.99")
-    assert rest.totals.grand_total == Decimal("1.05")  # 1.04 + 1.05 = 2.09, the invoice's total
-    check_xml(build_cii_xml(rest))
+    # BR-CO-17 on the last note's own base: 0.99 × 5.5 % = 0.05445 → 0.05, so 1.04 in all,
+    # not the 0.11 − 0.05 = 0.06 left of the invoice's VAT.
+    assert last.number == "FT-00003"
+    assert last.totals.tax_subtotals[0].base == Decimal("0.99")
+    assert last.totals.tax_subtotals[0].tax == Decimal("0.05")
+    assert last.totals.tax_total == Decimal("0.05")
+    assert last.totals.grand_total == Decimal("1.04")
+    # The two notes return 0.05 + 0.05 = 0.10 of VAT against 0.11 invoiced: a cent apart.
+    assert first.totals.tax_total + last.totals.tax_total == Decimal("0.10")
+    check_xml(build_cii_xml(last))
 
     with pytest.raises(InvoicingError, match="already has a credit note"):
         issue_credit_note(radishes, "FT-00001", issue_date=CREDITED, profile=None)
@@ -137,6 +139,8 @@ def test_fec_of_partial_credit_notes_balances(radishes, tmp_path):
         entry = [row for row in rows if row[2] == str(entry_number)]
         assert {row[8] for row in entry} == {number}
         assert sum(amount(row[11]) for row in entry) == sum(amount(row[12]) for row in entry)
-    # VAT account 445710: 0.11 charged, then 0.05 and 0.06 returned, so nothing is left owed.
+    # VAT account 445710: 0.11 charged (credit), then 0.05 and 0.05 returned (debit), each note
+    # rounding its own base, so a cent stays owed.
     vat = [(amount(row[11]), amount(row[12])) for row in rows if row[4] == "445710"]
-    assert sum(debit for debit, _credit in vat) == sum(credit for _debit, credit in vat) == Decimal("0.11")
+    assert sum(credit for _debit, credit in vat) == Decimal("0.11")
+    assert sum(debit for debit, _credit in vat) == Decimal("0.10")
