@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 from .document import CREDIT_NOTE, Invoice, Party
+from .vat import OUTSIDE_SCOPE
 
 PROFILES = {
     "en16931": "urn:cen.eu:en16931:2017",
@@ -60,7 +61,7 @@ def _percent(rate: Decimal) -> str:
     return f"{rate * 100:.2f}"
 
 
-def _party(parent: ET.Element, tag: str, party: Party, with_contact: bool) -> None:
+def _party(parent: ET.Element, tag: str, party: Party, with_contact: bool, with_vat_number: bool = True) -> None:
     element = _ram(parent, tag)
     _ram(element, "Name", party.name)
     if party.siren:
@@ -78,7 +79,7 @@ def _party(parent: ET.Element, tag: str, party: Party, with_contact: bool) -> No
     if with_contact and party.email:
         uri = _ram(element, "URIUniversalCommunication")
         _ram(uri, "URIID", party.email, schemeID="EM")
-    if party.vat_number:
+    if with_vat_number and party.vat_number:
         registration = _ram(element, "SpecifiedTaxRegistration")
         _ram(registration, "ID", party.vat_number.replace(" ", ""), schemeID="VA")
 
@@ -110,6 +111,13 @@ def _line_item(parent: ET.Element, index: int, line, invoice: Invoice) -> None:
     _ram(summation, "LineTotalAmount", _amount(line.amount))
 
 
+def _has_outside_scope(invoice: Invoice) -> bool:
+    """Tell whether a line or a VAT breakdown (which includes the refund charge) is of category O."""
+    categories = {line.vat_category for line in invoice.lines}
+    categories.update(subtotal.category for subtotal in invoice.totals.tax_subtotals)
+    return OUTSIDE_SCOPE in categories
+
+
 def build_cii_xml(invoice: Invoice, profile: str = "en16931") -> bytes:
     """Return the Factur-X CII XML of an invoice or credit note in a profile ("en16931" or "basicwl")."""
     if profile not in PROFILES:
@@ -133,9 +141,15 @@ def build_cii_xml(invoice: Invoice, profile: str = "en16931") -> bytes:
         for index, line in enumerate(invoice.lines, start=1):
             _line_item(transaction, index, line, invoice)
 
+    # EN 16931 BR-O-02 to BR-O-04: a document with a line, charge or allowance of category O
+    # ("not subject to VAT", the flat-rate refund regime) carries neither party's VAT identifier.
+    # NOTE: the PDF still prints the farm's VAT number when the farm sheet gives one. CGI annex II
+    # art. 242 nonies A, I 2° asks for the number under which the seller made the sale, and the
+    # farm sheet already warns that a farm under the flat-rate refund usually has none.
+    with_vat_numbers = not _has_outside_scope(invoice)
     agreement = _ram(transaction, "ApplicableHeaderTradeAgreement")
-    _party(agreement, "SellerTradeParty", invoice.seller, with_contact=True)
-    _party(agreement, "BuyerTradeParty", invoice.buyer, with_contact=True)
+    _party(agreement, "SellerTradeParty", invoice.seller, with_contact=True, with_vat_number=with_vat_numbers)
+    _party(agreement, "BuyerTradeParty", invoice.buyer, with_contact=True, with_vat_number=with_vat_numbers)
 
     delivery = _ram(transaction, "ApplicableHeaderTradeDelivery")
     if invoice.delivery_address:

@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -138,3 +139,30 @@ def test_vat_rate_not_french(tmp_path, june_orders):
     products = [PRODUCTS[0], ("Carotte botte", "botte", 2.20, 0.07, None, None, None), *PRODUCTS[2:]]
     with pytest.raises(InvoicingError, match="cell D2"):
         drafts_of(write_workbook(tmp_path / "f.xlsx", products=products, orders=june_orders))
+
+
+VAT_ID = "{urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100}SpecifiedTaxRegistration"
+
+
+@pytest.mark.parametrize("regime, expected_ids", [
+    # Real regime: category S, so both VAT identifiers are required (BR-S-02) and printed.
+    ("Réel", ["FR18842173908", "FR19812345676"]),
+    # Flat-rate refund: category O, so neither identifier (BR-O-02, BR-O-04).
+    ("Remboursement forfaitaire agricole", []),
+])
+def test_vat_identifiers_in_xml(tmp_path, regime, expected_ids):
+    import xml.etree.ElementTree as ET
+
+    from mycelium_sheets.invoicing.facturx import build_cii_xml, check_xml
+
+    farm = dict(FARM, **{"Régime de TVA": regime})
+    customers = [(*CUSTOMERS[0], "N° TVA intracommunautaire"), (*CUSTOMERS[1], "FR19812345676")]
+    orders = [(dt.datetime(2027, 6, 8), "Bistrot", "Tomate", 10, None, None)]
+    invoice = by_customer(drafts_of(write_workbook(tmp_path / "f.xlsx", farm=farm, customers=customers,
+                                                   orders=orders)))["Bistrot"]
+    invoice = dataclasses.replace(invoice, number="FT-00001")
+    xml = build_cii_xml(invoice)
+
+    ids = [element.findtext("{*}ID") for element in ET.fromstring(xml).iter(VAT_ID)]
+    assert ids == expected_ids
+    check_xml(xml)
