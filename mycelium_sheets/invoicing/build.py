@@ -113,7 +113,8 @@ def _due_date(issue_date: dt.date, days: int, customer: Customer, deliveries: li
     return due
 
 
-def _mentions(regime: str, customer: Customer, penalty_rate, deliveries: list[dt.date], language: str) -> tuple[str, ...]:
+def _mentions(regime: str, customer: Customer, penalty_rate, deliveries: list[dt.date], periodic: bool,
+              language: str) -> tuple[str, ...]:
     texts = []
     if regime == FRANCHISE:
         texts.append(mentions.franchise_mention(language))
@@ -125,7 +126,7 @@ def _mentions(regime: str, customer: Customer, penalty_rate, deliveries: list[dt
         texts.append(mentions.periodic_invoice_mention(deliveries[0], deliveries[-1], language))
     texts.append(mentions.operation_category_mention(language))
     if customer.is_business:
-        texts.append(mentions.perishable_mention(language))
+        texts.append(mentions.perishable_mention(language, periodic))
         texts.append(mentions.late_payment_mention(penalty_rate, language))
         texts.append(mentions.discount_mention(language))
     return tuple(texts)
@@ -152,7 +153,7 @@ def _draft(seller: Party, customer: Customer, buyer: Party, lines: list[InvoiceL
         period_end=period[1],
         customer_key=customer_key(customer),
         language=language,
-        mentions=_mentions(farm.vat_regime, customer, farm.late_penalty_rate, deliveries, language),
+        mentions=_mentions(farm.vat_regime, customer, farm.late_penalty_rate, deliveries, periodic, language),
         delivery_address=delivery_address(customer),
         payment_days=days,
         logo=farm.logo,

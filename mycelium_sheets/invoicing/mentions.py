@@ -141,7 +141,20 @@ def discount_mention(language: str) -> str:
     return pick("Pas d'escompte pour paiement anticipé.", "No discount for early payment.", language)
 
 
-def perishable_mention(language: str) -> str:
+def perishable_mention(language: str, periodic: bool = False) -> str:
+    """Return the perishable-food payment term, worded as ``perishable_due_limit`` computes the due date.
+
+    L441-11 II 1° counts 30 days from the delivery, or for a periodic invoice
+    from the end of the ten-day period (décade) of delivery.
+    """
+    if periodic:
+        return pick(
+            "Denrées périssables : paiement au plus tard 30 jours après la fin de la décade "
+            "de la première livraison (art. L441-11 du Code de commerce).",
+            "Perishable food: payment at most 30 days after the end of the ten-day period "
+            "of the first delivery (art. L441-11 of the French commercial code).",
+            language,
+        )
     return pick(
         "Denrées périssables : paiement au plus tard 30 jours après la livraison "
         "(art. L441-11 du Code de commerce).",

@@ -166,3 +166,30 @@ def test_vat_identifiers_in_xml(tmp_path, regime, expected_ids):
     ids = [element.findtext("{*}ID") for element in ET.fromstring(xml).iter(VAT_ID)]
     assert ids == expected_ids
     check_xml(xml)
+
+
+@pytest.mark.parametrize("frequency, language, due, mention", [
+    # Weekly invoice of the 8 and 10 June deliveries: the ten-day period of 8 June ends on 10 June,
+    # so L441-11 caps the due date at 10 June + 30 days = 10 July (before 30 June + 30 days = 30 July).
+    ("Hebdomadaire", "fr", dt.date(2027, 7, 10),
+     "Denrées périssables : paiement au plus tard 30 jours après la fin de la décade de la première livraison "
+     "(art. L441-11 du Code de commerce)."),
+    ("Hebdomadaire", "en", dt.date(2027, 7, 10),
+     "Perishable food: payment at most 30 days after the end of the ten-day period of the first delivery "
+     "(art. L441-11 of the French commercial code)."),
+    # One invoice per delivery: the 8 June invoice is due 8 June + 30 days = 8 July.
+    ("À chaque livraison", "fr", dt.date(2027, 7, 8),
+     "Denrées périssables : paiement au plus tard 30 jours après la livraison (art. L441-11 du Code de commerce)."),
+    ("À chaque livraison", "en", dt.date(2027, 7, 8),
+     "Perishable food: payment at most 30 days after delivery (art. L441-11 of the French commercial code)."),
+])
+def test_perishable_mention_matches_due_date(tmp_path, frequency, language, due, mention):
+    customers = [CUSTOMERS[0], ("Bistrot", "Restaurant", "2 place du Marché", "35000", "Rennes", "812345676", frequency)]
+    orders = [(dt.datetime(2027, 6, 8), "Bistrot", "Tomate", 1, None, None),
+              (dt.datetime(2027, 6, 10), "Bistrot", "Tomate", 1, None, None)]
+    path = write_workbook(tmp_path / "f.xlsx", customers=customers, orders=orders)
+    drafts = draft_invoices(load_farm(path), month_selection("2027-06"), ISSUED, language)
+    first = min(drafts.invoices, key=lambda invoice: invoice.delivery_dates[0])
+
+    assert first.due_date == due
+    assert mention in first.mentions
