@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..i18n import pick
+from ..i18n import format_number, pick
 from ..model.units import get_unit
 from .document import CREDIT_NOTE, Invoice, InvoiceLine
 from .mentions import date_text, flat_rate_refund_label, money_text, percent_text
@@ -108,8 +108,9 @@ def line_headers(words: dict[str, str]) -> list[str]:
             words["amount"]]
 
 
-def quantity_text(value: Decimal) -> str:
-    return format(value.normalize(), "f")
+def quantity_text(value: Decimal, language: str) -> str:
+    """Write a quantity without trailing zeros, with a decimal comma in French (1,5 kg)."""
+    return format_number(value, language)
 
 
 def unit_text(line: InvoiceLine, language: str) -> str:
@@ -127,7 +128,7 @@ def line_texts(line: InvoiceLine, language: str) -> list[str]:
     """Return the seven printed cells of an invoice line, in the order of ``line_headers``."""
     return [
         line.delivery_date.strftime("%d/%m") if line.delivery_date else "", line.description,
-        quantity_text(line.quantity), unit_text(line, language), money_text(line.unit_price, language),
+        quantity_text(line.quantity, language), unit_text(line, language), money_text(line.unit_price, language),
         vat_text(line, language), money_text(line.amount, language),
     ]
 
