@@ -58,6 +58,7 @@ class InvoiceLine:
     product_reference: str | None = None
     refund_rate: Decimal | None = None  # flat-rate refund rate, only for sales that carry it
     order_key: str | None = None  # identifies the order line, so it is never invoiced twice
+    last_delivery_date: dt.date | None = None  # set when the line covers several deliveries (an AMAP contract)
 
 
 @dataclass(frozen=True)
@@ -169,8 +170,9 @@ def _line(data: dict) -> InvoiceLine:
     values = dict(data)
     for key in ("quantity", "unit_price", "vat_rate", "amount", "refund_rate"):
         values[key] = _decimal(values.get(key))
-    if values.get("delivery_date"):
-        values["delivery_date"] = dt.date.fromisoformat(values["delivery_date"])
+    for key in ("delivery_date", "last_delivery_date"):
+        if values.get(key):
+            values[key] = dt.date.fromisoformat(values[key])
     return InvoiceLine(**values)
 
 

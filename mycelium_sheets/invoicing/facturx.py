@@ -106,7 +106,7 @@ def _line_item(parent: ET.Element, index: int, line, invoice: Invoice) -> None:
     if line.delivery_date:
         period = _ram(settlement, "BillingSpecifiedPeriod")
         _date(period, "StartDateTime", line.delivery_date)
-        _date(period, "EndDateTime", line.delivery_date)
+        _date(period, "EndDateTime", line.last_delivery_date or line.delivery_date)
     summation = _ram(settlement, "SpecifiedTradeSettlementLineMonetarySummation")
     _ram(summation, "LineTotalAmount", _amount(line.amount))
 

@@ -134,4 +134,5 @@ def contract_invoice_line(subscription: Subscription, regime: str, buyer_is_busi
         delivery_date=dates[0],
         refund_rate=refund,
         order_key=contract_key(subscription),
+        last_delivery_date=dates[-1],
     )

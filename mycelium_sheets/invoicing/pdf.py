@@ -115,31 +115,46 @@ def _header(pdf, invoice: Invoice, labels: dict, logo: Path | None) -> None:
 
 
 _WIDTHS = (18, 62, 16, 18, 22, 16, 28)
+_ROW_HEIGHT = 5.5
 
 
-def _lines_table(pdf, invoice: Invoice, labels: dict) -> None:
+def _line_headers(pdf, labels: dict) -> None:
     pdf.set_font(FONT, "B", 8)
     pdf.set_fill_color(230, 236, 226)
     for width, header in zip(_WIDTHS, printed.line_headers(labels)):
         pdf.cell(width, 6, header, border=1, fill=True, align="C")
     pdf.ln()
     pdf.set_font(FONT, "", 8)
+
+
+def _lines_table(pdf, invoice: Invoice, labels: dict) -> None:
+    _line_headers(pdf, labels)
     aligns = ("C", "L", "R", "L", "R", "R", "R")
     for line in invoice.lines:
         values = printed.line_texts(line, invoice.language)
-        if pdf.get_string_width(line.description) > _WIDTHS[1] - 2:
-            values[1] = _truncate(pdf, line.description, _WIDTHS[1] - 2)
-        for width, value, align in zip(_WIDTHS, values, aligns):
-            pdf.cell(width, 5.5, value, border="LR", align=align)
-        pdf.ln()
+
+        # A long description wraps onto more rows of the same line, so nothing is cut off.
+        description_rows = pdf.multi_cell(_WIDTHS[1], _ROW_HEIGHT, values[1], dry_run=True, output="LINES")
+        height = _ROW_HEIGHT * max(1, len(description_rows))
+        if pdf.will_page_break(height):
+            pdf.cell(sum(_WIDTHS), 0, "", border="T", new_x="LMARGIN", new_y="NEXT")
+            pdf.add_page()
+            _line_headers(pdf, labels)
+
+        top = pdf.get_y()
+        left = pdf.l_margin
+        for column, (width, value, align) in enumerate(zip(_WIDTHS, values, aligns)):
+            pdf.set_xy(left, top)
+            if column == 1:
+                pdf.multi_cell(width, _ROW_HEIGHT, value, align=align)
+            else:
+                pdf.cell(width, _ROW_HEIGHT, value, align=align)
+            pdf.line(left, top, left, top + height)
+            left += width
+        pdf.line(left, top, left, top + height)
+        pdf.set_xy(pdf.l_margin, top + height)
     pdf.cell(sum(_WIDTHS), 0, "", border="T", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
-
-
-def _truncate(pdf, text: str, width: float) -> str:
-    while text and pdf.get_string_width(text + "…") > width:
-        text = text[:-1]
-    return text + "…"
 
 
 def _totals(pdf, invoice: Invoice, labels: dict) -> None:

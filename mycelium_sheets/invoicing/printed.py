@@ -28,6 +28,7 @@ def labels(language: str) -> dict[str, str]:
         "invoice": both("FACTURE", "INVOICE"), "credit_note": both("AVOIR", "CREDIT NOTE"),
         "number": both("N°", "Number"), "date": both("Date d'émission", "Issue date"),
         "due": both("Échéance", "Due date"), "delivery": both("Livraison", "Delivery"),
+        "deliveries": both("Livraisons", "Deliveries"),
         "period": both("Période", "Period"), "buyer": both("Client", "Customer"),
         "ship_to": both("Adresse de livraison", "Delivery address"),
         "product": both("Désignation", "Description"), "quantity": both("Qté", "Qty"),
@@ -82,7 +83,11 @@ def document_lines(invoice: Invoice, words: dict[str, str]) -> list[str]:
     else:
         rows.append((words["due"], date_text(invoice.due_date, language)))
     dates = invoice.delivery_dates
-    if len(dates) == 1:
+    contract_end = max((line.last_delivery_date for line in invoice.lines if line.last_delivery_date), default=None)
+    if len(dates) == 1 and contract_end and contract_end > dates[0]:
+        # An AMAP contract line stands for all its deliveries, from the first to the last.
+        rows.append((words["deliveries"], f"{date_text(dates[0], language)} – {date_text(contract_end, language)}"))
+    elif len(dates) == 1:
         rows.append((words["delivery"], date_text(dates[0], language)))
     elif dates:
         period = f"{date_text(invoice.period_start, language)} – {date_text(invoice.period_end, language)}"
