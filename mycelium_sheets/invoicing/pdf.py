@@ -29,7 +29,16 @@ def render_pdf(invoice: Invoice, logo: Path | None = None) -> bytes:
 
     language = invoice.language
     labels = printed.labels(language)
-    pdf = FPDF(format="A4", unit="mm")
+
+    class InvoicePDF(FPDF):
+        def footer(self) -> None:
+            # Every page names the document and its place, so a loose page 2 can be matched to its invoice.
+            self.set_y(-12)
+            self.set_font(FONT, "", 7.5)
+            self.cell(0, 5, printed.page_footer(invoice, labels, self.page_no(), self.str_alias_nb_pages),
+                      align="R")
+
+    pdf = InvoicePDF(format="A4", unit="mm")
     pdf.set_auto_page_break(True, margin=20)
     for style, path in font_files(_printed_texts(invoice, labels)).items():
         pdf.add_font(FONT, style, str(path))

@@ -47,6 +47,11 @@ def title(invoice: Invoice, words: dict[str, str]) -> str:
     return words["credit_note" if invoice.kind == CREDIT_NOTE else "invoice"]
 
 
+def page_footer(invoice: Invoice, words: dict[str, str], page: int | str, pages: int | str) -> str:
+    """Return the footer of every page, such as "Facture FA2027-00021 – page 2/2"."""
+    return f"{title(invoice, words).capitalize()} {invoice.number} – {words['page'].lower()} {page}/{pages}"
+
+
 def seller_lines(invoice: Invoice, words: dict[str, str]) -> list[str]:
     """Return the seller's address and identifiers, one printed line each, below its name."""
     seller = invoice.seller

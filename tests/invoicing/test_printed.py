@@ -79,3 +79,20 @@ def test_pdf_wraps_long_description(contract_invoice):
     # Every word of the description is printed, whatever the line breaks.
     assert " ".join(description.split()) in " ".join(text.split())
     assert "…" not in text
+
+
+@pytest.mark.parametrize("language, footer", [("fr", "Facture FT-00001 – page {page}/2"),
+                                              ("en", "Invoice FT-00001 – page {page}/2")])
+def test_pdf_footer_on_every_page(contract_invoice, language, footer):
+    from pypdf import PdfReader
+
+    from mycelium_sheets.invoicing.pdf import render_pdf
+
+    # 20 two-row lines of 2 × 5.5 = 11 mm take 220 mm: with the header block (about 60 mm) they
+    # overflow the 297 − 20 = 277 mm of an A4 page above its bottom margin, but fit on two.
+    invoice = dataclasses.replace(contract_invoice, language=language, lines=contract_invoice.lines * 20)
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(invoice))).pages]
+
+    assert len(pages) == 2
+    assert footer.format(page=1) in pages[0]
+    assert footer.format(page=2) in pages[1]
