@@ -23,21 +23,28 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..errors import InvoicingError
-from ..i18n import _
+from ..i18n import _, ngettext
 from . import mentions
 from .document import CREDIT_NOTE, Invoice
 from .register import CREDITED_LINES, Register
 from .totals import compute_totals
 
 
-def _chosen_indices(original: Invoice, line_numbers: Sequence[int] | None, already: set[int]) -> list[int]:
-    """Return the 0-based indices of the lines to credit, checking the 1-based numbers given."""
+def _chosen_indices(original: Invoice, line_numbers: Sequence[int] | None, already: set[int],
+                    credit_notes: list[str]) -> list[int]:
+    """Return the 0-based indices of the lines to credit, checking the 1-based numbers given.
+
+    ``credit_notes`` are the numbers of the credit notes already issued for the invoice.
+    """
     count = len(original.lines)
     if line_numbers is None:
         chosen = [index for index in range(count) if index not in already]
         if not chosen:
-            raise InvoicingError(_("this invoice already has a credit note"), value=original.number,
-                                 remedy=_("An invoice can be cancelled only once."))
+            raise InvoicingError(
+                ngettext("invoice {number} is already cancelled by credit note {credit_notes}",
+                         "invoice {number} is already cancelled by credit notes {credit_notes}",
+                         len(credit_notes)).format(number=original.number, credit_notes=", ".join(credit_notes)),
+                value=original.number, remedy=_("An invoice can be cancelled only once."))
         return chosen
 
     chosen = []
@@ -89,7 +96,9 @@ def draft_credit_note(register: Register, number: str, issue_date: dt.date, lang
         raise InvoicingError(_("this number is a credit note, not an invoice"), value=number,
                              remedy=_("Give the number of the invoice to cancel."))
     already = register.credited_lines().get(number, set())
-    chosen = _chosen_indices(original, line_numbers, already)
+    credit_notes = [document.number for document in register.invoices
+                    if document.kind == CREDIT_NOTE and document.original_number == original.number]
+    chosen = _chosen_indices(original, line_numbers, already, credit_notes)
 
     # The credited lines are released, so they no longer hold their order keys.
     lines = tuple(dataclasses.replace(original.lines[index], order_key=None) for index in chosen)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..errors import InvoicingError, Problem
+from ..errors import InvoicingError, Location, Problem
 from ..i18n import _, get_language, ngettext
 from ..model.farm_data import FarmData
 from .build import draft_invoices, with_number
@@ -111,7 +111,8 @@ def number_credit_note(register: Register, workbook, data: FarmData, number: str
         close = register.close_numbers(number)
         last = [invoice.number for invoice in register.invoices[-3:]]
         raise InvoicingError(
-            _("invoice {number} is not in the register").format(number=number.strip()), value=number,
+            _("invoice {number} is not in the register").format(number=number.strip()),
+            location=Location(file=str(register.path)), value=number,
             remedy=(_("Did you mean {numbers}?").format(numbers=", ".join(close)) if close else
                     _("Give the number of an issued invoice (the last ones are {numbers}).").format(
                         numbers=", ".join(last) or _("none"))))

@@ -18,6 +18,7 @@ import difflib
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -34,6 +35,12 @@ GENESIS = "0" * 64
 # Key of ``Invoice.extra`` listing the 0-based indices of the original
 # invoice's lines that a partial credit note cancels.
 CREDITED_LINES = "credited_lines"
+
+
+def _sequence_key(number: str) -> tuple[str, int] | None:
+    """Return the prefix and the value of the trailing digits of a number (FA2027-, 3), or None without digits."""
+    match = re.fullmatch(r"(.*?)(\d+)", number)
+    return (match.group(1), int(match.group(2))) if match else None
 
 
 def invoices_folder(workbook: str | Path) -> Path:
@@ -122,9 +129,17 @@ class Register:
         return None
 
     def close_numbers(self, number: str, count: int = 3) -> list[str]:
-        """Return up to ``count`` issued numbers closest to a mistyped one, the closest first."""
+        """Return up to ``count`` issued numbers closest to a mistyped one, the closest first.
+
+        A number with the same prefix and the same sequence value comes first,
+        so FA2027-0003 (a zero left out) finds FA2027-00003.
+        """
         numbers = {invoice.number.upper(): invoice.number for invoice in self.invoices}
-        matches = difflib.get_close_matches(number.strip().upper(), list(numbers), n=count, cutoff=0.6)
+        typed = number.strip().upper()
+        typed_key = _sequence_key(typed)
+        same_value = [issued for issued in numbers if typed_key is not None and _sequence_key(issued) == typed_key]
+        similar = difflib.get_close_matches(typed, list(numbers), n=count, cutoff=0.6)
+        matches = list(dict.fromkeys(same_value + similar))[:count]
         return [numbers[match] for match in matches]
 
     def credited_lines(self) -> dict[str, set[int]]:

@@ -63,7 +63,7 @@ def test_last_credit_note_vat_on_own_base(radishes):
     assert first.totals.tax_total + last.totals.tax_total == Decimal("0.10")
     check_xml(build_cii_xml(last))
 
-    with pytest.raises(InvoicingError, match="already has a credit note"):
+    with pytest.raises(InvoicingError, match="invoice FT-00001 is already cancelled by credit notes FT-00002, FT-00003"):
         issue_credit_note(radishes, "FT-00001", issue_date=CREDITED, profile=None)
 
 
@@ -144,3 +144,20 @@ def test_fec_of_partial_credit_notes_balances(radishes, tmp_path):
     vat = [(amount(row[11]), amount(row[12])) for row in rows if row[4] == "445710"]
     assert sum(credit for _debit, credit in vat) == Decimal("0.11")
     assert sum(debit for debit, _credit in vat) == Decimal("0.10")
+
+
+def test_second_cancellation_names_credit_note(radishes):
+    issue_credit_note(radishes, "FT-00001", issue_date=CREDITED, profile=None)
+
+    set_language("fr")
+    with pytest.raises(InvoicingError, match="la facture FT-00001 est déjà annulée par l'avoir FT-00002"):
+        issue_credit_note(radishes, "FT-00001", issue_date=CREDITED, profile=None)
+
+
+def test_unknown_number_names_register(radishes):
+    with pytest.raises(InvoicingError) as error:
+        issue_credit_note(radishes, "FT-0001", issue_date=CREDITED, profile=None)
+
+    assert error.value.message == "invoice FT-0001 is not in the register"
+    assert error.value.location.file == str(radishes.with_name("ferme-factures") / "registre.jsonl")
+    assert error.value.remedy == "Did you mean FT-00001?"

@@ -177,3 +177,27 @@ def test_issue_date_before_last_invoice(workbook):
     issue_invoices(workbook, month_selection("2027-06"), issue_date=ISSUED, profile=None)
     with pytest.raises(InvoicingError, match="before the last invoice"):
         issue_invoices(workbook, month_selection("2027-07"), issue_date=dt.date(2027, 6, 29), profile=None)
+
+
+@pytest.mark.parametrize("typed, first", [
+    ("FA2027-0003", "FA2027-00003"),  # a zero left out: same prefix, sequence 3
+    ("fa2027-3", "FA2027-00003"),
+    ("FA2027-000012", "FA2027-00012"),  # a zero too many
+])
+def test_close_numbers_compare_sequence_value(workbook, typed, first):
+    import dataclasses
+
+    from mycelium_sheets.invoicing import draft_invoices
+    from mycelium_sheets.invoicing.register import Entry, Register
+    from mycelium_sheets.schema.load import load_farm
+
+    drafted = draft_invoices(load_farm(workbook), month_selection("2027-06"), dt.date(2027, 6, 30), "fr").invoices[0]
+    # FA2027-00001 to FA2027-00035: by spelling alone, FA2027-00030 to 00035 are as close to
+    # FA2027-0003 as FA2027-00003 is, and would fill the three suggestions.
+    entries = [Entry(sequence, dataclasses.replace(drafted, number=f"FA2027-{sequence:05d}", sequence=sequence), {})
+               for sequence in range(1, 36)]
+
+    suggestions = Register(Path("factures"), entries).close_numbers(typed)
+
+    assert suggestions[0] == first
+    assert len(suggestions) == 3
