@@ -128,11 +128,14 @@ def register(group) -> None:
                   help=_("File to write (default: in the invoices folder)."))
     @click.option("--du", "--from", "start", help=_("First issue date, as YEAR-MONTH-DAY."))
     @click.option("--au", "--to", "end", help=_("Last issue date, as YEAR-MONTH-DAY."))
+    @click.option("--cloture", "--closing", "closing",
+                  help=_("Closing date of the financial year, as YEAR-MONTH-DAY, which names the FEC file "
+                         "(default: 31 December of the last entry's year)."))
     @handle_errors
-    def journal(workbook, fmt, output, start, end):
+    def journal(workbook, fmt, output, start, end, closing):
         from ..invoicing import export_journal
 
-        path = export_journal(workbook, fmt, output, _date(start), _date(end))
+        path = export_journal(workbook, fmt, output, _date(start), _date(end), closing=_date(closing))
         click.echo(_("Sales journal written to {path}").format(path=path))
 
     group.add_aliases("factures", "invoices")

@@ -86,9 +86,14 @@ def csv_text(invoices: list[Invoice], language: str = "en") -> str:
         writer.writerow(CSV_COLUMNS_FR)
         writer.writerows(_french_row(row) for row in csv_rows(invoices))
         return buffer.getvalue()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(csv_rows(invoices))
+    # The rate is written in percent in both languages (5.5, not 0.055), as
+    # accountants read it.
+    columns = ["vat_rate_percent" if column == "vat_rate" else column for column in CSV_COLUMNS]
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in csv_rows(invoices):
+        row["vat_rate"] = format((Decimal(row["vat_rate"]) * 100).normalize(), "f")
+        writer.writerow(row[column] for column in CSV_COLUMNS)
     return buffer.getvalue()
 
 

@@ -222,11 +222,15 @@ def load_register(workbook: str | Path) -> Register:
 
 
 def export_journal(workbook: str | Path, fmt: str, output: str | Path | None = None,
-                   start: dt.date | None = None, end: dt.date | None = None, language: str | None = None) -> Path:
+                   start: dt.date | None = None, end: dt.date | None = None, language: str | None = None,
+                   closing: dt.date | None = None) -> Path:
     """Write the sales journal of the register as CSV or FEC and return its path.
 
     The CSV's headers and values are in ``language`` (default: the user's);
-    the FEC keeps its legal column names.
+    the FEC keeps its legal column names. The FEC file is named after the
+    closing date of the financial year (LPF art. A47 A-1): ``closing``, or
+    else 31 December of the year of the last entry, a calendar financial
+    year being the usual case for a farm.
     """
     from .journal import fec_file_name, write_journal
 
@@ -237,11 +241,13 @@ def export_journal(workbook: str | Path, fmt: str, output: str | Path | None = N
     if output is None:
         folder = invoices_folder(Path(workbook))
         if fmt == "fec":
-            closing = (end or (invoices[-1].issue_date if invoices else dt.date.today())).strftime("%Y%m%d")
+            if closing is None:
+                last = invoices[-1].issue_date if invoices else (end or dt.date.today())
+                closing = dt.date(last.year, 12, 31)
             siren = invoices[0].seller.siren if invoices else None
-            output = folder / fec_file_name(siren, closing)
+            output = folder / fec_file_name(siren, closing.strftime("%Y%m%d"))
         else:
-            output = folder / "journal-des-ventes.csv"
+            output = folder / ("journal-des-ventes.csv" if language == "fr" else "sales-journal.csv")
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     return write_journal(invoices, Path(output), fmt, language)
 

@@ -166,10 +166,11 @@ def test_english_journal_has_no_negative_zero(workbook):
     run("credit-note", str(workbook), "--invoice", "FT-00002", "--date", ISSUED, "--profile", "none")
 
     run("--lang", "en", "journal", str(workbook), "--format", "csv")
-    text = (invoices_folder(workbook) / "journal-des-ventes.csv").read_text(encoding="utf-8")
+    text = (invoices_folder(workbook) / "sales-journal.csv").read_text(encoding="utf-8")
 
-    assert text.splitlines()[0].startswith("number,kind,issue_date")
-    assert "FT-00003,credit_note,2027-06-30,Marie,S,0.055,-4.40,-0.24,0.00,-4.64,FT-00002" in text
+    assert text.splitlines()[0].startswith("number,kind,issue_date,customer,vat_category,vat_rate_percent")
+    # The rate in percent, as in the French journal: 0.055 → 5.5.
+    assert "FT-00003,credit_note,2027-06-30,Marie,S,5.5,-4.40,-0.24,0.00,-4.64,FT-00002" in text
     assert "-0.00" not in text
 
 
@@ -271,3 +272,14 @@ def pdf_text(path) -> str:
     from pypdf import PdfReader
 
     return "".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def test_fec_named_after_the_financial_year_closing(workbook):
+    # LPF art. A47 A-1 names the FEC SIREN + "FEC" + closing date. With no
+    # closing date given, a calendar year closes on 31 December.
+    run("invoices", str(workbook), "--period", "2027-06", "--date", ISSUED, "--profile", "none")
+    run("journal", str(workbook), "--format", "fec")
+    assert len(list(invoices_folder(workbook).glob("*FEC20271231.txt"))) == 1
+
+    run("journal", str(workbook), "--format", "fec", "--closing", "2027-09-30")
+    assert len(list(invoices_folder(workbook).glob("*FEC20270930.txt"))) == 1
