@@ -44,6 +44,21 @@ def _add(model, kind: str, name: str, x: int, y: int, width: int, height: int, *
     return control
 
 
+def _add_buttons(model, y: int) -> None:
+    _add(model, "Button", "ok", DIALOG_WIDTH - 112, y, 50, 14, Label=_("OK"), PushButtonType=OK_BUTTON, DefaultButton=True)
+    _add(model, "Button", "cancel", DIALOG_WIDTH - 58, y, 50, 14, Label=_("Cancel"), PushButtonType=CANCEL_BUTTON)
+
+
+def _create_dialog(context, model, parent_window):
+    """Create the dialog of a model over the parent window; the caller executes and disposes it."""
+    manager = context.ServiceManager
+    dialog = manager.createInstanceWithContext("com.sun.star.awt.UnoControlDialog", context)
+    dialog.setModel(model)
+    toolkit = manager.createInstanceWithContext("com.sun.star.awt.Toolkit", context)
+    dialog.createPeer(toolkit, parent_window)
+    return dialog
+
+
 def ask_dates(context, parent_window, title: str, prompt: str, fields: list[tuple[str, str, dt.date]]) -> dict[str, dt.date] | None:
     """Show a dialog with one date field per (name, label, default); return the dates, or None on Cancel."""
     manager = context.ServiceManager
@@ -56,14 +71,9 @@ def ask_dates(context, parent_window, title: str, prompt: str, fields: list[tupl
         y = 30 + ROW_HEIGHT * index
         _add(model, "FixedText", f"{name}_label", 8, y + 2, 70, 10, Label=label)
         _add(model, "DateField", name, 80, y, 80, 12, Dropdown=True, StrictFormat=True, Date=_uno_date(default))
-    button_y = height - 20
-    _add(model, "Button", "ok", DIALOG_WIDTH - 112, button_y, 50, 14, Label=_("OK"), PushButtonType=OK_BUTTON, DefaultButton=True)
-    _add(model, "Button", "cancel", DIALOG_WIDTH - 58, button_y, 50, 14, Label=_("Cancel"), PushButtonType=CANCEL_BUTTON)
+    _add_buttons(model, height - 20)
 
-    dialog = manager.createInstanceWithContext("com.sun.star.awt.UnoControlDialog", context)
-    dialog.setModel(model)
-    toolkit = manager.createInstanceWithContext("com.sun.star.awt.Toolkit", context)
-    dialog.createPeer(toolkit, parent_window)
+    dialog = _create_dialog(context, model, parent_window)
     try:
         if dialog.execute() != OK_BUTTON:
             return None
@@ -95,13 +105,9 @@ def ask_period(context, parent_window, default_day: dt.date, issue_date: dt.date
     _add(model, "RadioButton", "week", 80, 58, 100, 10, Label=_("only that week"), State=0)
     _add(model, "FixedText", "issue_label", 8, 76, 70, 10, Label=_("Issue date"))
     _add(model, "DateField", "issue_date", 80, 74, 80, 12, Dropdown=True, StrictFormat=True, Date=_uno_date(issue_date))
-    _add(model, "Button", "ok", DIALOG_WIDTH - 112, 98, 50, 14, Label=_("OK"), PushButtonType=OK_BUTTON, DefaultButton=True)
-    _add(model, "Button", "cancel", DIALOG_WIDTH - 58, 98, 50, 14, Label=_("Cancel"), PushButtonType=CANCEL_BUTTON)
+    _add_buttons(model, 98)
 
-    dialog = manager.createInstanceWithContext("com.sun.star.awt.UnoControlDialog", context)
-    dialog.setModel(model)
-    toolkit = manager.createInstanceWithContext("com.sun.star.awt.Toolkit", context)
-    dialog.createPeer(toolkit, parent_window)
+    dialog = _create_dialog(context, model, parent_window)
     try:
         if dialog.execute() != OK_BUTTON:
             return None
