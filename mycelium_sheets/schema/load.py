@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from ..errors import Location, Problem
@@ -13,6 +12,7 @@ from ..model.farm_data import FarmData
 from ..model.units import normalise_label
 from ..workbook.table import Workbook
 from .records import Record, SheetRecords, garbage_collection_paused, read_fields, read_table
+from .names import NameIndex
 from .standard import INPUT_SHEETS, find_sheet_spec
 
 
@@ -91,51 +91,13 @@ def _complete(record: Record, required: tuple[str, ...]) -> bool:
     return True
 
 
-class _Index:
-    """Finds records by name (or code), ignoring case and accents, and suggests close names."""
-
-    def __init__(self, items, *keys, left_out: list[Record] = ()):
-        self.items = {}
-        for item in items:
-            for key in keys:
-                value = getattr(item, key)
-                if value:
-                    self.items.setdefault(normalise_label(value), item)
-        self.labels = [getattr(item, keys[0]) for item in items]
-        self.found: dict = {}
-        # Rows that name a record but were left out for an invalid or empty
-        # cell: a reference to them is not "unknown", since that row's own
-        # error already names what to correct.
-        self.left_out = left_out_names(left_out, keys)
-
-    def is_left_out(self, name) -> bool:
-        try:
-            return normalise_label(name) in self.left_out
-        except TypeError:
-            return False
-
-    def get(self, name: str):
-        # Order sheets name the same few hundred products and customers on
-        # every row, so each spelling is looked up once.
-        try:
-            return self.found[name]
-        except KeyError:
-            item = self.found[name] = self.items.get(normalise_label(name))
-            return item
-        except TypeError:  # an unhashable name
-            return self.items.get(normalise_label(name))
-
-    def suggest(self, name: str) -> list[str]:
-        return difflib.get_close_matches(name, self.labels, n=3, cutoff=0.5)
-
-
 def left_out_names(records: list[Record], keys) -> set[str]:
     """Return the normalised names (and codes) of records left out for their errors."""
     return {normalise_label(record.values[key]) for record in records for key in keys
             if isinstance(record.values.get(key), str) and record.values[key]}
 
 
-def _resolve(index: _Index, name: str, record: Record, key: str, what: str, data: FarmData):
+def _resolve(index: NameIndex, name: str, record: Record, key: str, what: str, data: FarmData):
     item = index.get(name)
     if item is None and index.is_left_out(name):
         return None
@@ -161,14 +123,15 @@ def _build(data: FarmData, read: dict[str, SheetRecords], file: str) -> None:
     for record in _records(read, "delivery_points"):
         if _complete(record, ("name",)):
             data.delivery_points.append(catalogue.DeliveryPoint(**record.values, source=record.source))
-    points = _Index(data.delivery_points, "name")
+    points = NameIndex(data.delivery_points, "name")
 
     for record in _records(read, "products"):
         if _complete(record, ("name", "unit", "price", "vat_rate")):
             data.products.append(catalogue.Product(**record.values, source=record.source))
         else:
             left_out["products"].append(record)
-    products = _Index(data.products, "name", "reference", left_out=left_out["products"])
+    products = NameIndex(data.products, "name", "reference",
+                         left_out=left_out_names(left_out["products"], ("name", "reference")))
 
     for record in _records(read, "customers"):
         if not _complete(record, ("name", "type")):
@@ -180,7 +143,8 @@ def _build(data: FarmData, read: dict[str, SheetRecords], file: str) -> None:
         if point_name:
             point = _resolve(points, point_name, record, "delivery_point", data.sheet_names.get("delivery_points", "Points de livraison"), data)
         data.customers.append(catalogue.Customer(**values, delivery_point=point, source=record.source))
-    customers = _Index(data.customers, "name", "code", left_out=left_out["customers"])
+    customers = NameIndex(data.customers, "name", "code",
+                          left_out=left_out_names(left_out["customers"], ("name", "code")))
     data.left_out_names = {"products": products.left_out, "customers": customers.left_out}
 
     products_sheet = data.sheet_names.get("products", "Produits")
