@@ -1,4 +1,4 @@
-"""What every command shares: aliases, error display, logging and progress."""
+"""Helpers shared by every command: aliases, error display, logging and progress."""
 
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ INVOICING_SHEETS = {"farm", "products", "customers", "delivery_points", "orders"
 
 @dataclass
 class InvoicedLine:
-    """What the register records about an order line already invoiced."""
+    """The register's record of an order line already invoiced."""
 
     number: str
     quantity: Decimal
@@ -101,7 +101,7 @@ def _due_date(issue_date: dt.date, days: int, customer: Customer, deliveries: li
               problems: list[Problem]) -> dt.date:
     due = issue_date + dt.timedelta(days=days)
     if customer.is_business:
-        # Fresh vegetables are perishable: L441-11 caps the term whatever the contract says.
+        # Fresh vegetables are perishable: L441-11 caps the term whatever the contract states.
         due = min(due, perishable_due_limit(deliveries, periodic))
     if due < issue_date:
         problems.append(Problem(

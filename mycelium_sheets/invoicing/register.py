@@ -44,7 +44,7 @@ def _sequence_key(number: str) -> tuple[str, int] | None:
 
 
 def invoices_folder(workbook: str | Path) -> Path:
-    """Return the folder beside the workbook that holds its register and PDFs."""
+    """Return the folder beside the workbook that contains its register and PDFs."""
     path = Path(workbook)
     return path.with_name(path.stem + FOLDER_SUFFIX)
 

@@ -144,7 +144,7 @@ def issue_invoices(workbook: str | Path, selection: Selection, *, issue_date: dt
 
     An order line is invoiced when its delivery date is on or before the
     issue date and it is neither cancelled nor pending. When nothing can be
-    invoiced, the result has no document, ``nothing_reason`` says why, and
+    invoiced, the result has no document, ``nothing_reason`` gives the reason, and
     no file or folder is created.
 
     ``profile`` is the Factur-X profile ("en16931" or "basicwl"), or None

@@ -1,7 +1,7 @@
 """Weekly order grids: products down, customers (or delivery days) across.
 
 A grid sheet's name starts with "Grille" or "Grid" (case and accents
-ignored). Above the header row, column A holds labels and column B their
+ignored). Above the header row, column A has labels and column B their
 values: "Date de livraison"/"Delivery date" and a date for a grid with
 customers across, or "Semaine"/"Week" and an ISO week ("2027-W26") for a grid
 with delivery days across, which also needs "Client"/"Customer" and a name.
@@ -53,7 +53,7 @@ def _label(value) -> str:
 
 @dataclass
 class _GridHeading:
-    """What the rows above a grid's header row say: its date or week and its customer."""
+    """The date or week and the customer given above a grid's header row."""
 
     delivery_date: dt.date | None = None
     week: IsoWeek | None = None

@@ -1,4 +1,4 @@
-"""What ``prepare_deliveries`` returns: harvest, packing, round, summary and shortages.
+"""The results of ``prepare_deliveries``: harvest, packing, round, summary and shortages.
 
 Every table converts to plain dicts with ``records(table)`` and to a pandas
 DataFrame with ``to_frame(table)``; pandas is imported only there.
@@ -47,7 +47,7 @@ class HarvestLine:
 
 @dataclass
 class CustomerDelivery:
-    """What one customer receives on one day: the lines to pack and the amount due."""
+    """The delivery of one customer on one day: the lines to pack and the amount due."""
 
     date: dt.date
     customer: Customer
@@ -133,7 +133,7 @@ class Deliveries:
         Quantities and amounts become float64 columns so that pandas can sum
         and plot them, whereas ``records()`` and the result objects keep the
         exact ``Decimal`` values that sheets and invoices use. Each unit column
-        holds the label in the workbook's language ("botte", "barquette") and
+        contains the label in the workbook's language ("botte", "barquette") and
         is followed by a column ending in ``_code`` with the code ("bunch",
         "punnet"). Delivery dates become datetime64 columns. In the
         "shortages" table, ``stock`` is NaN for a product with no count in

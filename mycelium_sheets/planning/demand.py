@@ -15,7 +15,7 @@ from .season import Season
 
 @dataclass
 class CropDemand:
-    """What must be harvested of one crop each week of the season, in one unit."""
+    """The harvest needed of one crop in each week of the season, in one unit."""
 
     crop: str
     unit: Unit

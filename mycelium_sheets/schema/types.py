@@ -26,7 +26,7 @@ _WEEK_SHORT = re.compile(r"^(?:s|sem|semaine|w|wk|week)\.?\s*(\d{1,2})$", re.IGN
 
 
 class CellTypeError(ValueError):
-    """A value that does not fit the column's type; ``expected`` says what would."""
+    """A value that does not fit the column's type; ``expected`` describes a value that would."""
 
     def __init__(self, reason: str, expected: str):
         super().__init__(reason)

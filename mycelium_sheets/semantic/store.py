@@ -29,7 +29,7 @@ TIMEOUT_SECONDS = 30
 
 @dataclass
 class Publication:
-    """Where a graph was published and how many triples it holds."""
+    """The place a graph was published to and its number of triples."""
 
     graph: str
     triples: int
@@ -102,7 +102,7 @@ def publish_local(document: Document, folder: Path) -> int:
         ) from None
     try:
         # NOTE: the removal and the load are two operations, so a reader
-        # opening the store between them sees an empty graph.
+        # opening the store between them finds an empty graph.
         store.remove_graph(graph)
         store.load(ntriples(document), format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=graph)
         store.flush()
@@ -118,7 +118,7 @@ def publish_sparql(document: Document, endpoint: str, *, timeout: float = TIMEOU
 
     ``endpoint`` is the Graph Store URL (``http://127.0.0.1:7878/store`` for
     Oxigraph). Raises SemanticDataError when the endpoint cannot be reached,
-    times out or answers with an error status.
+    times out or returns an error status.
     """
     parts = urllib.parse.urlsplit(endpoint)
     if parts.scheme not in ("http", "https") or not parts.netloc:

@@ -212,7 +212,7 @@ def iter_part_chunks(path: Path, archive: zipfile.ZipFile, name: str, boundary: 
     """Yield a zip member in pieces of about ``size`` bytes that end just after ``boundary``.
 
     Cutting after a closing tag such as ``</row>`` keeps each element that
-    ends with it whole, so a pattern scan never sees half an element.
+    ends with it whole, so a pattern scan never gets half an element.
     """
     carry = b""
     try:

@@ -123,7 +123,7 @@ def test_example_workbook_loads_without_errors(suffix):
     assert cancelled[0].product.name == "Fraise"
 
 
-def test_invalid_product_row_gives_one_error_not_one_per_order():
+def test_invalid_product_reported_once():
     # The price of Radis is unreadable: that cell is the one error, and the
     # orders naming Radis are not reported as naming an unknown product.
     products = [["Produit", "Unité", "Prix HT", "Taux de TVA"], ["Radis", "botte", "deux euros", 0.055]]
@@ -138,7 +138,7 @@ def test_invalid_product_row_gives_one_error_not_one_per_order():
     assert data.orders == []
 
 
-def test_product_without_vat_rate_does_not_flood_stock_errors():
+def test_missing_vat_rate_spares_stock():
     products = [["Produit", "Unité", "Prix HT", "Taux de TVA"], ["Radis", "botte", 1.5, None], ["Carotte", "kg", 2.2, 0.055]]
     stock = [["Produit", "Quantité"], ["Radis", 10], ["Carotte", 5], ["Navet", 4]]
     data = load_farm(workbook(Ferme=FARM_ROWS, Produits=products, Clients=[["Client", "Type"]], Stock=stock))

@@ -16,7 +16,7 @@ from conftest import ROOT, TEMPLATES
 def build_wheel(folder):
     # The build runs on a copy, so that no build/ folder left in the tree
     # adds stale files, and pip builds in an isolated environment with the
-    # setuptools that pyproject.toml asks for, as it does for a user.
+    # setuptools that pyproject.toml requires, as it does for a user.
     source = folder / "source"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
         ".git", ".ci", "build", "dist", "*.egg-info", "node_modules", "__pycache__", "tests", "bench", "docs"))
